@@ -1,0 +1,57 @@
+package dev.mmids.gradient.backprop;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A parameter-free layer applying one scalar function to every entry: z' = φ(z), A is empty and B is
+ * diag(φ'(z)). A kind states φ and φ' and nothing else.
+ */
+public abstract sealed class Elementwise extends ParameterFree permits Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus {
+
+    Elementwise(int n) {
+        super(n);
+    }
+
+    /** φ(z). */
+    abstract double value(double z);
+
+    /** φ'(z), with the convention of PyTorch at a kink. */
+    abstract double derivative(double z);
+
+    @Override
+    public final DMatrixRMaj forward(DMatrixRMaj Z) {
+        Shapes.requireColumns(this, Z, n);
+        DMatrixRMaj out = new DMatrixRMaj(Z.numRows, n);
+        double[] z = Z.data;
+        double[] y = out.data;
+        for (int k = 0, size = Z.getNumElements(); k < size; k++) {
+            y[k] = value(z[k]);
+        }
+        return out;
+    }
+
+    /** B^T q = q ⊙ φ'(z) for every row. */
+    @Override
+    public final DMatrixRMaj vjpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj Q) {
+        Shapes.requireSameShape(this, Z, Q);
+        DMatrixRMaj qIn = new DMatrixRMaj(Z.numRows, n);
+        double[] z = Z.data;
+        double[] q = Q.data;
+        double[] result = qIn.data;
+        for (int k = 0, size = Z.getNumElements(); k < size; k++) {
+            result[k] = q[k] * derivative(z[k]);
+        }
+        return qIn;
+    }
+
+    /** A = (n × 0), B = diag(φ'(z)). */
+    @Override
+    public final Jacobian jacobian(double[] z) {
+        Shapes.requireLength(this, z, n);
+        DMatrixRMaj B = new DMatrixRMaj(n, n);
+        for (int k = 0; k < n; k++) {
+            B.unsafe_set(k, k, derivative(z[k]));
+        }
+        return inputBlockOnly(B);
+    }
+}

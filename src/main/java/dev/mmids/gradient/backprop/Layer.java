@@ -1,0 +1,56 @@
+package dev.mmids.gradient.backprop;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One progressive function g_i(w^i; z^i) of the chain, with its parameters w^i bound.
+ *
+ * <p>A batch is a matrix with one sample per row: Z is m × n, g maps it to m × n' row by row. Each
+ * kind declares, side by side, its forward map, its vector-Jacobian product and its explicit
+ * Jacobian blocks (A, B) = J_g(w; z), where A (n' × r) is the block of columns for the parameters and
+ * B (n' × n) the block for the input. No method modifies its arguments.
+ */
+public sealed interface Layer permits Linear, ParameterFree {
+
+    /** The layer's type as the API names it, e.g. {@code "linear"}. */
+    String name();
+
+    /** n, the length of the input z. */
+    int inputSize();
+
+    /** n', the length of the output g(w; z). */
+    int outputSize();
+
+    /** r, the length of w. */
+    int parameterCount();
+
+    /** w, a copy. */
+    double[] parameters();
+
+    /** Z' = g(w; Z) row by row: Z is m × n, Z' is m × n'. */
+    DMatrixRMaj forward(DMatrixRMaj Z);
+
+    /**
+     * p = Σ_s A(z_s)^T q_s: the vector-Jacobian product for the parameters, summed over the rows s of
+     * the batch, without building A. Length r.
+     *
+     * @param Z the layer's input, m × n
+     * @param Q the rows q_s, m × n'
+     */
+    double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q);
+
+    /**
+     * The rows B(z_s)^T q_s: the vector-Jacobian product for the input, without building B. m × n.
+     *
+     * @param Z the layer's input, m × n
+     * @param out the layer's output g(w; Z), m × n', as {@link #forward} computed it
+     * @param Q the rows q_s, m × n'
+     */
+    DMatrixRMaj vjpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj Q);
+
+    /** The explicit blocks (A, B) = J_g(w; z) at one input z of length n. */
+    Jacobian jacobian(double[] z);
+
+    /** A (n' × r) and B (n' × n). */
+    record Jacobian(DMatrixRMaj A, DMatrixRMaj B) {}
+}

@@ -1,0 +1,43 @@
+package dev.mmids.gradient.backprop;
+
+/** An infinite or NaN value arising in the computation from finite inputs, e.g. an overflow in a layer. */
+public class NonFiniteValueException extends ArithmeticException {
+
+    private final int layer;
+
+    private NonFiniteValueException(int layer, String message) {
+        super(message);
+        this.layer = layer;
+    }
+
+    static NonFiniteValueException inForwardPass(int i, Layer layer, int sample, int index, double value) {
+        return new NonFiniteValueException(
+                i,
+                "the forward pass overflowed at layer " + i + " (" + layer.name() + "): output " + index + " of sample "
+                        + sample + " is " + value + "; the parameters or inputs are too large for double precision");
+    }
+
+    static NonFiniteValueException inLoss(int i, Loss loss, double value) {
+        return new NonFiniteValueException(
+                i, "the loss (" + loss.apiName() + ") is " + value + "; the network's outputs are too large for it");
+    }
+
+    static NonFiniteValueException inLossGradient(int i, Loss loss) {
+        return new NonFiniteValueException(
+                i,
+                "the gradient of the loss (" + loss.apiName() + ") is not finite; an output is too close to where the"
+                        + " loss is undefined");
+    }
+
+    static NonFiniteValueException inBackwardPass(int i, Layer layer, String quantity) {
+        return new NonFiniteValueException(
+                i,
+                "the backward pass overflowed at layer " + i + " (" + layer.name() + "): its " + quantity
+                        + " is not finite; the parameters or inputs are too large for double precision");
+    }
+
+    /** The layer i = 1..L where the value arose, or L + 1 for the loss. */
+    public int layer() {
+        return layer;
+    }
+}

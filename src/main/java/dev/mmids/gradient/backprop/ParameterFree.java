@@ -1,0 +1,54 @@
+package dev.mmids.gradient.backprop;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** A layer without parameters that keeps the width n: r = 0, n' = n, p is empty and A is n × 0. */
+abstract sealed class ParameterFree implements Layer permits Elementwise, Softmax, LogSoftmax {
+
+    static final double[] NO_PARAMETERS = new double[0];
+
+    final int n;
+
+    ParameterFree(int n) {
+        if (n < 1) {
+            throw new ShapeMismatchException(name() + " needs a positive width, got " + n);
+        }
+        this.n = n;
+    }
+
+    @Override
+    public final int inputSize() {
+        return n;
+    }
+
+    @Override
+    public final int outputSize() {
+        return n;
+    }
+
+    @Override
+    public final int parameterCount() {
+        return 0;
+    }
+
+    @Override
+    public final double[] parameters() {
+        return NO_PARAMETERS;
+    }
+
+    /** A^T q is empty. */
+    @Override
+    public final double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q) {
+        return NO_PARAMETERS;
+    }
+
+    /** (A, B) with A = (n × 0). */
+    final Jacobian inputBlockOnly(DMatrixRMaj B) {
+        return new Jacobian(new DMatrixRMaj(n, 0), B);
+    }
+
+    @Override
+    public String toString() {
+        return name() + "(" + n + ")";
+    }
+}

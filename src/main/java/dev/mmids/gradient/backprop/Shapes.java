@@ -1,0 +1,35 @@
+package dev.mmids.gradient.backprop;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Shape and value checks made before any arithmetic, so that a mistake names the layer and the sizes. */
+final class Shapes {
+
+    private Shapes() {}
+
+    static void requireColumns(Layer layer, DMatrixRMaj Z, int n) {
+        if (Z.numCols != n) {
+            throw new ShapeMismatchException(layer + " takes inputs of length " + n + ", got " + Z.numCols);
+        }
+    }
+
+    static void requireSameShape(Layer layer, DMatrixRMaj Z, DMatrixRMaj Q) {
+        if (Q.numRows != Z.numRows || Q.numCols != layer.outputSize()) {
+            throw new ShapeMismatchException(layer + " takes upstream gradients of shape " + Z.numRows + " × "
+                    + layer.outputSize() + ", got " + Q.numRows + " × " + Q.numCols);
+        }
+    }
+
+    static void requireLength(Layer layer, double[] z, int n) {
+        if (z.length != n) {
+            throw new ShapeMismatchException(layer + " takes inputs of length " + n + ", got " + z.length);
+        }
+    }
+
+    static double requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + value);
+        }
+        return value;
+    }
+}
