@@ -5,6 +5,7 @@ public class InvalidLabelException extends IllegalArgumentException {
 
     private final int sample;
     private final int index;
+    private final String problem;
 
     /**
      * @param sample the row of the batch, from 0
@@ -15,10 +16,16 @@ public class InvalidLabelException extends IllegalArgumentException {
         super((index < 0 ? "y" : "y[" + index + "]") + " " + problem);
         this.sample = sample;
         this.index = index;
+        this.problem = problem;
     }
 
     public int sample() {
         return sample;
+    }
+
+    /** What is wrong, without naming the label: e.g. "sums to 1.1; ...". */
+    public String problem() {
+        return problem;
     }
 
     /** The entry at fault, or -1 when the vector as a whole is. */

@@ -13,6 +13,7 @@ public enum Loss {
         double value(double[] z, double[] y, int from, int K) {
             double sum = 0;
             for (int k = from; k < from + K; k++) {
+                requireProbability(this, z, from, K, k);
                 if (y[k] != 0) {
                     if (!(z[k] > 0)) {
                         throw new OutputOutsideDomainException(
@@ -118,6 +119,7 @@ public enum Loss {
         double value(double[] z, double[] y, int from, int K) {
             double sum = 0;
             for (int k = from; k < from + K; k++) {
+                requireProbability(this, z, from, K, k);
                 if (y[k] != 0) {
                     if (!(z[k] > 0)) {
                         throw new OutputOutsideDomainException(
@@ -128,7 +130,7 @@ public enum Loss {
                 if (y[k] != 1) {
                     if (!(z[k] < 1)) {
                         throw new OutputOutsideDomainException(
-                                this, from / K, k - from, z[k], "is not below 1 where y is");
+                                this, from / K, k - from, z[k], "is not below 1 where 1 - y is positive");
                     }
                     sum -= (1 - y[k]) * Math.log1p(-z[k]);
                 }
@@ -264,6 +266,13 @@ public enum Loss {
     private static void difference(double[] z, double[] y, int from, int K, double scale, double[] g) {
         for (int k = from; k < from + K; k++) {
             g[k] = scale * (z[k] - y[k]);
+        }
+    }
+
+    /** The losses on probabilities take outputs in [0, 1]; any other output means the network does not end as it should. */
+    private static void requireProbability(Loss loss, double[] z, int from, int K, int k) {
+        if (!(z[k] >= 0 && z[k] <= 1)) {
+            throw new OutputOutsideDomainException(loss, from / K, k - from, z[k], "is not a probability in [0, 1]");
         }
     }
 

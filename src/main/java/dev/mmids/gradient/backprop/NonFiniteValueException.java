@@ -4,27 +4,33 @@ package dev.mmids.gradient.backprop;
 public class NonFiniteValueException extends ArithmeticException {
 
     private final int layer;
+    private final boolean inLoss;
 
-    private NonFiniteValueException(int layer, String message) {
+    private NonFiniteValueException(int layer, boolean inLoss, String message) {
         super(message);
         this.layer = layer;
+        this.inLoss = inLoss;
     }
 
     static NonFiniteValueException inForwardPass(int i, Layer layer, int sample, int index, double value) {
         return new NonFiniteValueException(
                 i,
+                false,
                 "the forward pass overflowed at layer " + i + " (" + layer.name() + "): output " + index + " of sample "
                         + sample + " is " + value + "; the parameters or inputs are too large for double precision");
     }
 
     static NonFiniteValueException inLoss(int i, Loss loss, double value) {
         return new NonFiniteValueException(
-                i, "the loss (" + loss.apiName() + ") is " + value + "; the network's outputs are too large for it");
+                i,
+                true,
+                "the loss (" + loss.apiName() + ") is " + value + "; the network's outputs are too large for it");
     }
 
     static NonFiniteValueException inLossGradient(int i, Loss loss) {
         return new NonFiniteValueException(
                 i,
+                true,
                 "the gradient of the loss (" + loss.apiName() + ") is not finite; an output is too close to where the"
                         + " loss is undefined");
     }
@@ -32,6 +38,7 @@ public class NonFiniteValueException extends ArithmeticException {
     static NonFiniteValueException inBackwardPass(int i, Layer layer, String quantity) {
         return new NonFiniteValueException(
                 i,
+                false,
                 "the backward pass overflowed at layer " + i + " (" + layer.name() + "): its " + quantity
                         + " is not finite; the parameters or inputs are too large for double precision");
     }
@@ -39,5 +46,10 @@ public class NonFiniteValueException extends ArithmeticException {
     /** The layer i = 1..L where the value arose, or L + 1 for the loss. */
     public int layer() {
         return layer;
+    }
+
+    /** Whether the value arose in the loss or its gradient rather than in a layer. */
+    public boolean inLoss() {
+        return inLoss;
     }
 }

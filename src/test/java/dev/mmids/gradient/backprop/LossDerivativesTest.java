@@ -22,7 +22,7 @@ class LossDerivativesTest {
     void gradientMatchesCentralDifferences(Loss loss) {
         Random random = new Random(loss.ordinal());
         for (int trial = 0; trial < TRIALS; trial++) {
-            int K = 1 + random.nextInt(5);
+            int K = (loss == Loss.CROSS_ENTROPY ? 2 : 1) + random.nextInt(5);
             double[] y = label(loss, K, random);
             double[] z = output(loss, K, random);
 
@@ -155,7 +155,10 @@ class LossDerivativesTest {
         };
     }
 
-    /** An output in the interior of the loss's domain, far enough from its edge for a central difference. */
+    /**
+     * An output in the interior of the loss's domain, far enough from its edge for a central difference;
+     * for cross-entropy a probability vector of length K ≥ 2 (for K = 1 it would be (1), on the edge).
+     */
     static double[] output(Loss loss, int K, Random random) {
         return switch (loss) {
             case CROSS_ENTROPY -> {
