@@ -1,0 +1,706 @@
+"""Generate golden test vectors for the backpropagation REST service.
+
+Produces ``src/test/resources/golden/gradients.json``: a list of cases, each
+holding a request exactly as a client would POST it and the values the
+service must return (loss, gradient, and for one-sample requests also the
+network output, the input gradient and the Jacobian of the output with respect
+to the parameters; for batch requests the output of every sample).
+
+Run from the repository root with Debian's PyTorch (python3-torch)::
+
+    /usr/bin/python3 src/test/python/make_golden_vectors.py
+
+The generator is deterministic (fixed seed, double precision, one thread), so
+reruns produce a byte-identical file.
+
+Conventions (the service contract):
+
+* A request is a chain of layers g_1..g_L: z^1 = x, z^{i+1} = g_i(w^i; z^i),
+  output h_x(w) = z^{L+1}, loss f = l_y(z^{L+1}).
+* The parameter vector is w = (w^L; ...; w^1), i.e. LAST LAYER FIRST; the
+  gradient and the Jacobian columns use the same order.
+* ``linear`` (fields ``outputs``, ``bias`` default true): g = W z + b with W of
+  shape outputs x n; w^i = (W flattened row-major; then b if bias).
+  All other layers (``sigmoid``, ``tanh``, ``relu``, ``softmax``,
+  ``log_softmax``, ``leaky_relu`` [negativeSlope=0.01], ``elu`` [alpha=1.0],
+  ``softplus`` [beta=1.0, threshold=20.0]) have no parameters; omitted
+  optional fields take the defaults shown.
+* Per-sample losses: cross_entropy  -sum y log z (only after a final softmax),
+  cross_entropy_logits  -sum y log_softmax(z), squared_error  sum (z-y)^2,
+  half_squared_error  1/2 sum (z-y)^2, mean_squared_error  1/K sum (z-y)^2,
+  binary_cross_entropy  -sum [y log z + (1-y) log(1-z)] (only after a final
+  sigmoid), binary_cross_entropy_logits  the same on sigmoid(z).
+  cross_entropy and binary_cross_entropy are evaluated stably from the input
+  of the final softmax / sigmoid (log_softmax, logsigmoid), which is
+  mathematically identical and stays finite when z underflows.
+* A request has either ``x``/``y`` (one sample) or ``samples`` plus
+  ``reduction`` ("mean", the default when omitted, or "sum"); the batch loss
+  and gradient are the mean / sum of the per-sample ones.
+* Parameters are given either per linear layer (``"parameters"`` inside the
+  layer) or as one top-level ``"parameters"`` array holding w = (w^L; ...; w^1).
+"""
+
+import json
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+SEED = 20240917
+NUM_RANDOM_CASES = 180
+GENERATOR = "src/test/python/make_golden_vectors.py"
+REPO_ROOT = Path(__file__).resolve().parents[3]
+OUTPUT_FILE = REPO_ROOT / "src" / "test" / "resources" / "golden" / "gradients.json"
+
+ACTIVATIONS = ["sigmoid", "tanh", "relu", "softmax", "log_softmax",
+               "leaky_relu", "elu", "softplus"]
+LAYER_TYPES = ["linear"] + ACTIVATIONS
+KINKED = {"relu", "leaky_relu", "elu"}          # non-differentiable at 0
+LOSSES = ["cross_entropy", "cross_entropy_logits", "squared_error",
+          "half_squared_error", "mean_squared_error",
+          "binary_cross_entropy", "binary_cross_entropy_logits"]
+REQUIRED_LAST_LAYER = {"cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
+SIMPLEX_LOSSES = {"cross_entropy", "cross_entropy_logits"}
+BINARY_LOSSES = {"binary_cross_entropy", "binary_cross_entropy_logits"}
+DEFAULTS = {"bias": True, "negativeSlope": 0.01, "alpha": 1.0,
+            "beta": 1.0, "threshold": 20.0}
+OPTIONAL_FIELDS = {"linear": ["bias"], "leaky_relu": ["negativeSlope"],
+                   "elu": ["alpha"], "softplus": ["beta", "threshold"]}
+KINK_MARGIN = 1e-3     # keep kink inputs (and softplus beta*z - threshold) this far from 0
+MODES = ["single", "mean", "mean-default", "sum"]
+FORMS = ["per-layer", "flat"]
+
+
+def option(layer, name):
+    """Value of an optional layer field, applying the documented default."""
+    return layer.get(name, DEFAULTS[name])
+
+
+# --------------------------------------------------------------------------
+# Parameter layout
+# --------------------------------------------------------------------------
+
+def input_widths(layers, d):
+    """Widths n_1..n_{L+1} of z^1..z^{L+1} for input width d."""
+    widths = [d]
+    for layer in layers:
+        widths.append(layer["outputs"] if layer["type"] == "linear" else widths[-1])
+    return widths
+
+
+def parameter_sizes(layers, d):
+    """Number of parameters r_i of every layer (0 for non-linear layers)."""
+    sizes = []
+    for layer, n in zip(layers, input_widths(layers, d)):
+        if layer["type"] == "linear":
+            m = layer["outputs"]
+            sizes.append(m * n + (m if option(layer, "bias") else 0))
+        else:
+            sizes.append(0)
+    return sizes
+
+
+def split_parameters(w, sizes):
+    """Split w = (w^L; ...; w^1) into per-layer vectors [w^1, ..., w^L]."""
+    parts = [None] * len(sizes)
+    offset = 0
+    for i in reversed(range(len(sizes))):
+        parts[i] = w[offset:offset + sizes[i]]
+        offset += sizes[i]
+    assert offset == w.shape[0], "parameter vector has the wrong length"
+    return parts
+
+
+def join_parameters(parts):
+    """Concatenate per-layer vectors [w^1, ..., w^L] into w = (w^L; ...; w^1)."""
+    return torch.cat(list(reversed(parts))) if parts else torch.zeros(0)
+
+
+# --------------------------------------------------------------------------
+# Forward pass and loss
+# --------------------------------------------------------------------------
+
+class AccurateSigmoid(torch.autograd.Function):
+    """sigmoid, with the derivative computed as e^{-|z|} / (1 + e^{-|z|})^2.
+
+    PyTorch's own backward, y (1 - y), loses the relative precision of the
+    derivative where y rounds towards 1 (z above about 20): 1 - y then keeps
+    only the digits that y does not. The formula here is exact to rounding
+    for every z, so the vectors stay an oracle to double precision.
+    """
+
+    @staticmethod
+    def forward(ctx, z):
+        ctx.save_for_backward(z)
+        return torch.sigmoid(z)
+
+    @staticmethod
+    def backward(ctx, grad):
+        (z,) = ctx.saved_tensors
+        e = torch.exp(-z.abs())
+        return grad * e / (1 + e) ** 2
+
+
+class AccurateTanh(torch.autograd.Function):
+    """tanh, with the derivative computed as 4 e^{-2|z|} / (1 + e^{-2|z|})^2.
+
+    PyTorch's backward, 1 - y^2, cancels where |y| is near 1 (|z| above about
+    10) and keeps only about 16 - log10(1 / (1 - y^2)) correct digits.
+    """
+
+    @staticmethod
+    def forward(ctx, z):
+        ctx.save_for_backward(z)
+        return torch.tanh(z)
+
+    @staticmethod
+    def backward(ctx, grad):
+        (z,) = ctx.saved_tensors
+        e = torch.exp(-2 * z.abs())
+        return grad * 4 * e / (1 + e) ** 2
+
+
+def apply_layer(layer, p, z):
+    kind = layer["type"]
+    if kind == "linear":
+        m, n = layer["outputs"], z.shape[0]
+        out = p[:m * n].reshape(m, n) @ z
+        return out + p[m * n:] if option(layer, "bias") else out
+    if kind == "sigmoid":
+        return AccurateSigmoid.apply(z)
+    if kind == "tanh":
+        return AccurateTanh.apply(z)
+    if kind == "relu":
+        return F.relu(z)
+    if kind == "softmax":
+        return torch.softmax(z, dim=0)
+    if kind == "log_softmax":
+        return torch.log_softmax(z, dim=0)
+    if kind == "leaky_relu":
+        return F.leaky_relu(z, option(layer, "negativeSlope"))
+    if kind == "elu":
+        return F.elu(z, option(layer, "alpha"))
+    if kind == "softplus":
+        return F.softplus(z, option(layer, "beta"), option(layer, "threshold"))
+    raise ValueError(kind)
+
+
+def forward(layers, parts, x):
+    """All activations [z^1 = x, ..., z^{L+1}]."""
+    zs = [x]
+    for layer, p in zip(layers, parts):
+        zs.append(apply_layer(layer, p, zs[-1]))
+    return zs
+
+
+def sample_loss(loss, zs, y):
+    """Per-sample loss l_y(z^{L+1}); zs are all activations of the sample."""
+    z = zs[-1]
+    if loss == "cross_entropy":
+        # z = softmax(t): -sum y log z == -sum y log_softmax(t), without log(0).
+        return -(y * torch.log_softmax(zs[-2], dim=0)).sum()
+    if loss == "cross_entropy_logits":
+        return -(y * torch.log_softmax(z, dim=0)).sum()
+    if loss == "squared_error":
+        return ((z - y) ** 2).sum()
+    if loss == "half_squared_error":
+        return 0.5 * ((z - y) ** 2).sum()
+    if loss == "mean_squared_error":
+        return ((z - y) ** 2).sum() / z.shape[0]
+    if loss == "binary_cross_entropy":
+        # z = sigmoid(t): log z = logsigmoid(t), log(1 - z) = logsigmoid(-t).
+        logits = zs[-2]
+        return -(y * F.logsigmoid(logits) + (1 - y) * F.logsigmoid(-logits)).sum()
+    if loss == "binary_cross_entropy_logits":
+        return F.binary_cross_entropy_with_logits(z, y, reduction="sum")
+    raise ValueError(loss)
+
+
+def naive_loss(loss, z, y):
+    """Textbook formula on the output itself (may be inf/nan when z saturates)."""
+    if loss == "cross_entropy":
+        return float(-(y * torch.log(z)).sum())
+    if loss == "binary_cross_entropy":
+        return float(-(y * torch.log(z) + (1 - y) * torch.log(1 - z)).sum())
+    return None
+
+
+# --------------------------------------------------------------------------
+# Random data
+# --------------------------------------------------------------------------
+
+class Sampler:
+    """Seeded source of discrete choices (random.Random) and doubles (torch)."""
+
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.gen = torch.Generator().manual_seed(seed)
+
+    def normal(self, n, scale=1.0):
+        return torch.randn(n, generator=self.gen) * scale
+
+    def uniform(self, n):
+        return torch.rand(n, generator=self.gen)
+
+    def simplex(self, k):
+        if self.rng.random() < 0.4:
+            y = torch.zeros(k)
+            y[self.rng.randrange(k)] = 1.0
+            return y
+        e = -torch.log1p(-self.uniform(k))        # Exp(1) draws -> Dirichlet(1,..,1)
+        e = e ** self.rng.choice([0.5, 1.0, 2.0])  # vary how peaked it is
+        y = e / e.sum()
+        assert abs(float(y.sum()) - 1.0) < 1e-12
+        return y
+
+    def binary_target(self, k):
+        y = self.uniform(k)
+        for j in range(k):
+            u = self.rng.random()
+            if u < 0.15:
+                y[j] = 0.0
+            elif u < 0.3:
+                y[j] = 1.0
+        return y
+
+    def target(self, loss, k):
+        if loss in SIMPLEX_LOSSES:
+            return self.simplex(k)
+        if loss in BINARY_LOSSES:
+            return self.binary_target(k)
+        return self.normal(k)
+
+
+# --------------------------------------------------------------------------
+# Random networks
+# --------------------------------------------------------------------------
+
+def random_linear(s):
+    layer = {"type": "linear", "outputs": s.rng.randint(1, 6)}
+    bias = s.rng.choice(["omit", True, False])
+    if bias != "omit":
+        layer["bias"] = bias
+    return layer
+
+
+def random_activation(s, kind):
+    """An activation layer; optional fields are sometimes omitted (defaults)."""
+    layer = {"type": kind}
+    if kind == "leaky_relu" and s.rng.random() < 0.5:
+        layer["negativeSlope"] = s.rng.choice([0.05, 0.1, 0.2, 0.3])
+    elif kind == "elu" and s.rng.random() < 0.5:
+        layer["alpha"] = s.rng.choice([0.3, 0.5, 1.5, 2.0])
+    elif kind == "softplus":
+        if s.rng.random() < 0.5:
+            layer["beta"] = s.rng.choice([0.5, 2.0, 3.0])
+        if s.rng.random() < 0.6:
+            layer["threshold"] = s.rng.choice([0.5, 1.0, 2.0])
+    return layer
+
+
+def random_layers(s, loss, depth, with_linear):
+    """Random chain of `depth` layers compatible with `loss`.
+
+    A kinked activation never directly follows relu (whose output has exact
+    zeros); cross_entropy / binary_cross_entropy force a final softmax / sigmoid.
+    """
+    final = REQUIRED_LAST_LAYER.get(loss)
+    body = depth - (1 if final else 0)
+    if with_linear:
+        body = max(body, 1)
+    kinds = []
+    for _ in range(body):
+        if with_linear and s.rng.random() < 0.45:
+            kinds.append("linear")
+            continue
+        allowed = [a for a in ACTIVATIONS
+                   if not (kinds and kinds[-1] == "relu" and a in KINKED)]
+        kinds.append(s.rng.choice(allowed))
+    if with_linear and "linear" not in kinds:
+        kinds[s.rng.randrange(body)] = "linear"
+    if final:
+        kinds.append(final)
+    return [random_linear(s) if k == "linear" else random_activation(s, k)
+            for k in kinds]
+
+
+def draw_instance(s, layers, loss, d, batch, scaled_layer=None, scale=1.0,
+                  target="random"):
+    """Random parameters (per layer) and samples for a fixed architecture."""
+    parts = [s.normal(r) for r in parameter_sizes(layers, d)]
+    if scaled_layer is not None:
+        parts[scaled_layer] = parts[scaled_layer] * scale
+    k = input_widths(layers, d)[-1]
+    samples = []
+    for _ in range(batch):
+        x = s.normal(d)
+        if target == "argmin":          # put all mass on the least likely class
+            out = forward(layers, parts, x)[-1]
+            y = torch.zeros(k)
+            y[int(torch.argmin(out))] = 1.0
+        else:
+            y = s.target(loss, k)
+        samples.append((x, y))
+    return parts, samples
+
+
+def away_from_kinks(layers, parts, samples):
+    """True if no relu/leaky_relu/elu input and no softplus switch is near a kink."""
+    with torch.no_grad():
+        for x, _ in samples:
+            zs = forward(layers, parts, x)
+            for layer, z in zip(layers, zs):
+                if layer["type"] in KINKED and float(z.abs().min()) < KINK_MARGIN:
+                    return False
+                if layer["type"] == "softplus":
+                    gap = option(layer, "beta") * z - option(layer, "threshold")
+                    if float(gap.abs().min()) < KINK_MARGIN:
+                        return False
+    return True
+
+
+# --------------------------------------------------------------------------
+# Expected values and case assembly
+# --------------------------------------------------------------------------
+
+def evaluate(layers, loss, w, samples, reduction, single):
+    """Oracle: loss, gradient (order of w) and outputs / Jacobian."""
+    d = samples[0][0].shape[0]
+    sizes = parameter_sizes(layers, d)
+    w = w.detach().clone().requires_grad_(True)
+    parts = split_parameters(w, sizes)
+    losses, outputs = [], []
+    for x, y in samples:
+        zs = forward(layers, parts, x)
+        losses.append(sample_loss(loss, zs, y))
+        outputs.append(zs[-1].detach())
+    total = torch.stack(losses).sum()
+    if reduction == "mean":
+        total = total / len(samples)
+    if total.requires_grad:
+        (grad,) = torch.autograd.grad(total, w)
+    else:                                 # no linear layer: w is empty
+        grad = torch.zeros_like(w)
+    expected = {"loss": float(total), "gradient": grad.tolist()}
+    if not single:
+        expected["outputs"] = [o.tolist() for o in outputs]
+        return expected
+
+    x0, y0 = samples[0]
+    x = x0.clone().requires_grad_(True)
+    zs = forward(layers, split_parameters(w.detach(), sizes), x)
+    (grad_x,) = torch.autograd.grad(sample_loss(loss, zs, y0), x)
+    jac = torch.autograd.functional.jacobian(
+        lambda v: forward(layers, split_parameters(v, sizes), x0)[-1], w.detach())
+    expected["output"] = outputs[0].tolist()
+    expected["inputGradient"] = grad_x.tolist()
+    expected["jacobian"] = jac.tolist()
+    check_jacobian_against_gradient(loss, zs, y0, jac, grad)
+    return expected
+
+
+def check_jacobian_against_gradient(loss, zs, y, jac, grad):
+    """Chain rule self-check: gradient == J^T dl/dz (losses defined on z)."""
+    if loss in REQUIRED_LAST_LAYER:
+        return
+    z = zs[-1].detach().clone().requires_grad_(True)
+    (dl_dz,) = torch.autograd.grad(sample_loss(loss, zs[:-1] + [z], y), z)
+    assert torch.allclose(jac.T @ dl_dz, grad, rtol=1e-9, atol=1e-11)
+
+
+def check_stable_loss(loss, samples, outputs, reduction, value):
+    """Where the textbook formula is finite, it must agree with the oracle."""
+    naive = [naive_loss(loss, torch.tensor(o), y) for o, (_, y) in zip(outputs, samples)]
+    if naive[0] is None or not all(math.isfinite(v) for v in naive):
+        return
+    total = sum(naive) / (len(naive) if reduction == "mean" else 1)
+    assert abs(total - value) <= 1e-6 * max(1.0, abs(value)), (total, value)
+
+
+def build_case(name, layers, loss, parts, samples, mode, form):
+    """Request (exactly what a client POSTs) plus expected values."""
+    request_layers = []
+    for layer, p in zip(layers, parts):
+        layer = dict(layer)
+        if form == "per-layer" and layer["type"] == "linear":
+            layer["parameters"] = p.tolist()
+        request_layers.append(layer)
+    request = {"layers": request_layers, "loss": {"type": loss}}
+    if form == "flat":
+        request["parameters"] = join_parameters(parts).tolist()
+    single = mode == "single"
+    if single:
+        assert len(samples) == 1
+        request["x"] = samples[0][0].tolist()
+        request["y"] = samples[0][1].tolist()
+    else:
+        request["samples"] = [{"x": x.tolist(), "y": y.tolist()} for x, y in samples]
+        if mode != "mean-default":
+            request["reduction"] = mode
+    reduction = "sum" if mode == "sum" else "mean"
+    expected = evaluate(layers, loss, join_parameters(parts), samples, reduction, single)
+    outputs = [expected["output"]] if single else expected["outputs"]
+    check_stable_loss(loss, samples, outputs, reduction, expected["loss"])
+    return {"name": name, "request": request, "expected": expected}
+
+
+def describe(prefix, layers, loss, mode, batch, form):
+    if mode == "single":
+        samples = "single"
+    else:
+        samples = "batch%d %s" % (batch, "mean(default)" if mode == "mean-default" else mode)
+    kinds = ",".join(layer["type"] for layer in layers)
+    return "%s depth%d %s %s %s %s" % (prefix, len(layers), kinds, loss, samples, form)
+
+
+def random_case(s, index):
+    loss = LOSSES[index % len(LOSSES)]
+    with_linear = s.rng.random() > 0.05
+    mode = s.rng.choices(MODES, weights=[40, 20, 15, 25])[0]
+    batch = 1 if mode == "single" else s.rng.randint(2, 5)
+    form = s.rng.choice(FORMS)
+    while True:
+        depth = s.rng.randint(1, 5)
+        d = s.rng.randint(1, 6)
+        layers = random_layers(s, loss, depth, with_linear)
+        for _ in range(20):
+            parts, samples = draw_instance(s, layers, loss, d, batch)
+            if away_from_kinks(layers, parts, samples):
+                name = describe("case-%03d" % index, layers, loss, mode, batch, form)
+                return build_case(name, layers, loss, parts, samples, mode, form)
+
+
+# --------------------------------------------------------------------------
+# Stress cases: huge logits / saturated softmax and sigmoid
+# --------------------------------------------------------------------------
+
+def lin(outputs, bias=None):
+    layer = {"type": "linear", "outputs": outputs}
+    if bias is not None:
+        layer["bias"] = bias
+    return layer
+
+
+STRESS_SPECS = [
+    # layers, loss, d, index of the scaled linear layer, scale, mode, batch, form, target, requirement
+    ([lin(3), {"type": "softmax"}], "cross_entropy", 4, 0, 200.0, "single", 1, "per-layer", "argmin", "softmax_zero"),
+    ([lin(4, False), {"type": "softmax"}], "cross_entropy", 3, 0, 200.0, "sum", 3, "flat", "random", "softmax_zero"),
+    ([lin(6, False), {"type": "softmax"}], "cross_entropy", 5, 0, 150.0, "single", 1, "flat", "argmin", "softmax_zero"),
+    ([{"type": "tanh"}, lin(5), {"type": "softmax"}], "cross_entropy", 2, 1, 150.0, "mean", 2, "flat", "random", None),
+    ([lin(4), {"type": "log_softmax"}], "cross_entropy_logits", 3, 0, 100.0, "single", 1, "per-layer", "argmin", None),
+    ([lin(5)], "cross_entropy_logits", 4, 0, 150.0, "mean-default", 4, "per-layer", "argmin", None),
+    ([lin(4, True), {"type": "log_softmax"}], "mean_squared_error", 3, 0, 30.0, "single", 1, "flat", "random", None),
+    ([lin(3)], "binary_cross_entropy_logits", 2, 0, 80.0, "single", 1, "flat", "random", None),
+    ([lin(2, False)], "binary_cross_entropy_logits", 5, 0, 120.0, "sum", 3, "per-layer", "random", None),
+    ([lin(3), {"type": "sigmoid"}], "binary_cross_entropy", 3, 0, 60.0, "single", 1, "per-layer", "random", "sigmoid_saturated"),
+    ([{"type": "elu"}, lin(4), {"type": "sigmoid"}], "binary_cross_entropy", 2, 1, 200.0, "mean", 5, "flat", "random", "sigmoid_saturated"),
+    ([lin(3), {"type": "softmax"}, lin(2)], "half_squared_error", 3, 0, 100.0, "single", 1, "per-layer", "random", None),
+]
+
+
+def saturated(requirement, layers, parts, samples):
+    """Does the naive formula on the output really underflow (log 0)?"""
+    if requirement is None:
+        return True
+    with torch.no_grad():
+        for x, y in samples:
+            z = forward(layers, parts, x)[-1]
+            if requirement == "softmax_zero" and bool(((z == 0) & (y > 0)).any()):
+                return True
+            if requirement == "sigmoid_saturated" and bool(
+                    (((z == 1) & (y < 1)) | ((z == 0) & (y > 0))).any()):
+                return True
+    return False
+
+
+def stress_cases(s):
+    cases = []
+    for i, spec in enumerate(STRESS_SPECS, start=1):
+        layers, loss, d, scaled, scale, mode, batch, form, target, requirement = spec
+        while True:
+            parts, samples = draw_instance(s, layers, loss, d, batch, scaled, scale, target)
+            if (away_from_kinks(layers, parts, samples)
+                    and saturated(requirement, layers, parts, samples)):
+                break
+        name = describe("stress-%02d" % i, layers, loss, mode, batch, form) + " scale%g" % scale
+        cases.append(build_case(name, layers, loss, parts, samples, mode, form))
+    return cases
+
+
+# --------------------------------------------------------------------------
+# Fixed hand-checkable cases
+# --------------------------------------------------------------------------
+
+def t(*values):
+    return torch.tensor(values, dtype=torch.float64)
+
+
+def assert_close(actual, expected, what):
+    actual = actual if isinstance(actual, list) else [actual]
+    expected = expected if isinstance(expected, (list, tuple)) else [expected]
+    assert len(actual) == len(expected), (what, actual, expected)
+    for a, e in zip(actual, expected):
+        assert abs(a - e) <= 1e-9, (what, actual, expected)
+
+
+def course_cases():
+    cases = []
+
+    # (1) one linear unit with bias, squared error.
+    layers = [lin(1, True)]
+    c = build_case("course-1 linear1 bias squared_error single per-layer",
+                   layers, "squared_error", [t(0.5, -1.0, 0.25)],
+                   [(t(1.0, 2.0), t(3.0))], "single", "per-layer")
+    assert_close(c["expected"]["output"], [-1.25], "course-1 output")
+    assert_close(c["expected"]["loss"], 18.0625, "course-1 loss")
+    assert_close(c["expected"]["gradient"], [-8.5, -17.0, -8.5], "course-1 gradient")
+    cases.append(c)
+
+    # (2) linear 3 (no bias), softmax, cross entropy; checked against (p - y) x^T.
+    w_rows = [[0.1, -0.2, 0.3], [0.0, 0.5, -0.1], [-0.3, 0.2, 0.2]]
+    x, y = [1.0, 2.0, -1.0], [0.0, 1.0, 0.0]
+    c = build_case("course-2 linear3 nobias,softmax cross_entropy single per-layer",
+                   [lin(3, False), {"type": "softmax"}], "cross_entropy",
+                   [t(*sum(w_rows, [])), torch.zeros(0)], [(t(*x), t(*y))],
+                   "single", "per-layer")
+    logits = [sum(wj * xj for wj, xj in zip(row, x)) for row in w_rows]
+    norm = sum(math.exp(v) for v in logits)
+    p = [math.exp(v) / norm for v in logits]
+    assert_close(c["expected"]["loss"], -math.log(p[1]), "course-2 loss")
+    assert_close(c["expected"]["gradient"],
+                 [(p[k] - y[k]) * xj for k in range(3) for xj in x], "course-2 gradient")
+    cases.append(c)
+
+    # (3) linear, sigmoid, linear, softmax, cross entropy; flat parameters (W2; W1).
+    w1, w2 = t(0.0, 1.0, -1.0, 2.0, 0.0, 1.0), t(-1.0, 0.0, 2.0, -1.0)
+    layers = [lin(2, False), {"type": "sigmoid"}, lin(2, False), {"type": "softmax"}]
+    c = build_case("course-3 linear2,sigmoid,linear2,softmax cross_entropy single flat",
+                   layers, "cross_entropy", [w1, torch.zeros(0), w2, torch.zeros(0)],
+                   [(t(1.0, 0.0, -1.0), t(0.0, 1.0))], "single", "flat")
+    assert c["request"]["parameters"] == [-1.0, 0.0, 2.0, -1.0, 0.0, 1.0, -1.0, 2.0, 0.0, 1.0]
+    assert_close(c["expected"]["loss"], 0.2084319558, "course-3 loss")
+    assert_close(c["expected"]["gradient"],
+                 [0.1375440842, 0.1375440842, -0.1375440842, -0.1375440842,
+                  -0.1109739045, 0.0, 0.1109739045, 0.0369913015, 0.0, -0.0369913015],
+                 "course-3 gradient")
+    cases.append(c)
+
+    # (4) zero weights, softmax, cross entropy, two samples, mean and sum.
+    layers = [lin(3, False), {"type": "softmax"}]
+    samples = [(t(1.0, 2.0), t(0.0, 0.0, 1.0)), (t(4.0, -1.0), t(1.0, 0.0, 0.0))]
+    mean_gradient = [-7 / 6, 2 / 3, 5 / 6, 1 / 6, 1 / 3, -5 / 6]
+    for mode, form, factor in [("mean", "per-layer", 1.0), ("sum", "flat", 2.0)]:
+        c = build_case("course-4 linear3 nobias zero,softmax cross_entropy batch2 %s %s"
+                       % (mode, form), layers, "cross_entropy",
+                       [torch.zeros(6), torch.zeros(0)], samples, mode, form)
+        assert_close(c["expected"]["loss"], factor * math.log(3.0), "course-4 loss")
+        assert_close(c["expected"]["gradient"], [factor * g for g in mean_gradient],
+                     "course-4 gradient")
+        cases.append(c)
+
+    # (5) two linear layers, half squared error.
+    layers = [lin(2, False), lin(2, False)]
+    c = build_case("course-5 linear2,linear2 half_squared_error single per-layer",
+                   layers, "half_squared_error", [w1, w2],
+                   [(t(1.0, 0.0, -1.0), t(0.0, 1.0))], "single", "per-layer")
+    assert_close(c["expected"]["loss"], 0.5, "course-5 loss")
+    assert_close(c["expected"]["gradient"],
+                 [-1.0, -1.0, 0.0, 0.0, 1.0, 0.0, -1.0, 0.0, 0.0, 0.0], "course-5 gradient")
+    assert_close(c["expected"]["inputGradient"], [0.0, 1.0, -1.0], "course-5 input gradient")
+    cases.append(c)
+    return cases
+
+
+# --------------------------------------------------------------------------
+# Coverage summary and main
+# --------------------------------------------------------------------------
+
+def case_mode(request):
+    if "x" in request:
+        return "single"
+    return request.get("reduction", "mean-default")
+
+
+def coverage(cases):
+    """Count what the cases exercise and assert the minimum coverage."""
+    layer_counts, cases_with_layer = Counter(), Counter()
+    counts = {"loss": Counter(), "form": Counter(), "mode": Counter(), "depth": Counter()}
+    extra = Counter()
+    for case in cases:
+        req = case["request"]
+        kinds = [layer["type"] for layer in req["layers"]]
+        layer_counts.update(kinds)
+        cases_with_layer.update(set(kinds))
+        counts["loss"][req["loss"]["type"]] += 1
+        counts["form"]["flat" if "parameters" in req else "per-layer"] += 1
+        counts["mode"][case_mode(req)] += 1
+        counts["depth"][len(kinds)] += 1
+        extra["no linear layer"] += "linear" not in kinds
+        extra["linear without bias"] += sum(1 for l in req["layers"] if l.get("bias") is False)
+        for l in req["layers"]:
+            for field in OPTIONAL_FIELDS.get(l["type"], ()):
+                extra["%s.%s %s" % (l["type"], field, "given" if field in l else "omitted")] += 1
+    extra["softplus above threshold"] = softplus_above_threshold(cases)
+    for kind in LAYER_TYPES:
+        assert cases_with_layer[kind] >= 15, ("layer type", kind)
+    for loss in LOSSES:
+        assert counts["loss"][loss] >= 15, ("loss", loss)
+    for key in ("single", "mean", "mean-default", "sum"):
+        assert counts["mode"][key] >= 15, ("mode", key)
+    assert set(counts["depth"]) >= {1, 2, 3, 4, 5}
+    assert extra["no linear layer"] >= 3 and extra["linear without bias"] >= 15
+    assert extra["softplus above threshold"] >= 5
+    return layer_counts, cases_with_layer, counts, extra
+
+
+def softplus_above_threshold(cases):
+    """Number of softplus layers where beta*z > threshold for some sample entry."""
+    found = 0
+    for case in cases:
+        req = case["request"]
+        if not any(l["type"] == "softplus" for l in req["layers"]):
+            continue
+        xs = [req["x"]] if "x" in req else [sample["x"] for sample in req["samples"]]
+        layers = [{k: v for k, v in l.items() if k != "parameters"} for l in req["layers"]]
+        sizes = parameter_sizes(layers, len(xs[0]))
+        w = (t(*req["parameters"]) if "parameters" in req else
+             join_parameters([t(*l.get("parameters", [])) for l in req["layers"]]))
+        zss = [forward(layers, split_parameters(w, sizes), t(*x)) for x in xs]
+        for i, layer in enumerate(layers):
+            if layer["type"] == "softplus":
+                beta, threshold = option(layer, "beta"), option(layer, "threshold")
+                found += any(bool((beta * zs[i] > threshold).any()) for zs in zss)
+    return found
+
+
+def main():
+    torch.set_default_dtype(torch.float64)
+    torch.set_num_threads(1)
+    sampler = Sampler(SEED)
+    cases = course_cases()
+    cases += [random_case(sampler, i) for i in range(1, NUM_RANDOM_CASES + 1)]
+    cases += stress_cases(sampler)
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names), "case names must be unique"
+
+    layer_counts, cases_with_layer, counts, extra = coverage(cases)
+    document = {"generator": GENERATOR, "torch": torch.__version__, "seed": SEED,
+                "cases": cases}
+    OUTPUT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    with open(OUTPUT_FILE, "w", encoding="utf-8") as out:
+        json.dump(document, out, indent=1, allow_nan=False)
+        out.write("\n")
+
+    print("wrote %s: %d cases, %d bytes" % (OUTPUT_FILE, len(cases), OUTPUT_FILE.stat().st_size))
+    print("layer occurrences:", dict(layer_counts))
+    print("cases containing layer:", dict(cases_with_layer))
+    for key, counter in counts.items():
+        print("%s:" % key, dict(sorted(counter.items())))
+    print("other:", dict(extra))
+
+
+if __name__ == "__main__":
+    main()
