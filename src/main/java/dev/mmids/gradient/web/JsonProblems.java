@@ -1,0 +1,115 @@
+package dev.mmids.gradient.web;
+
+import java.util.List;
+import java.util.Objects;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Reads what went wrong in Jackson's failure to bind a body, and says it without Jackson's words. */
+final class JsonProblems {
+
+    private JsonProblems() {}
+
+    static RequestProblemException translate(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException.LimitReached reached) {
+                return new BodyTooLargeException(reached.limit(), -1);
+            }
+        }
+        if (!(e.getCause() instanceof JacksonException cause)) {
+            return new MalformedJsonException("the request body is empty or null; send a JSON object");
+        }
+        String pointer = pointer(cause.getPath());
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new UnknownFieldException(
+                    pointer,
+                    unknown.getKnownPropertyIds().stream()
+                            .map(Objects::toString)
+                            .sorted()
+                            .toList());
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return new MalformedJsonException(
+                    "the body exceeds the JSON parser's limits (nesting depth, length of a number or a string)");
+        }
+        if (cause instanceof InputCoercionException coercion) {
+            return new WrongTypeException(pointer, expected(coercion.getTargetType(), false));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return pointer.isEmpty()
+                    ? new MalformedJsonException("the body must be a single JSON object, with nothing after it")
+                    : new WrongTypeException(pointer, expected(mismatch.getTargetType(), isElement(cause)));
+        }
+        if (cause instanceof StreamReadException) {
+            boolean repeated = String.valueOf(cause.getOriginalMessage()).startsWith("Duplicate");
+            return new MalformedJsonException(
+                    (repeated ? "the body repeats a key within one object" : "the body is not valid JSON")
+                            + where(cause.getLocation()));
+        }
+        return new MalformedJsonException("the body could not be read as a JSON object");
+    }
+
+    private static boolean isElement(JacksonException e) {
+        return e.getPath().get(e.getPath().size() - 1).getIndex() >= 0;
+    }
+
+    /** The JSON Pointer of a Jackson path. */
+    static String pointer(List<JacksonException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            pointer.append(
+                    reference.getIndex() >= 0
+                            ? Pointer.element("", reference.getIndex())
+                            : Pointer.field("", Objects.toString(reference.getPropertyName(), "")));
+        }
+        return pointer.toString();
+    }
+
+    private static String where(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /** What belongs at a field of the target type, in JSON's words. */
+    private static String expected(Class<?> type, boolean element) {
+        if (type == null) {
+            return "a value of another JSON type";
+        }
+        if (type == double[].class) {
+            return element ? "a number" : "an array of numbers";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "an integer between 1 and 2147483647";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == LayerSpec.class) {
+            return "a layer object, such as {\"type\": \"relu\"}";
+        }
+        if (type == LossSpec.class) {
+            return "a loss object, such as {\"type\": \"cross_entropy\"}";
+        }
+        if (type == Sample.class) {
+            return "a sample object {\"x\": [...], \"y\": [...]}";
+        }
+        return "a JSON object";
+    }
+}

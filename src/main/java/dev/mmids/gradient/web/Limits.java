@@ -1,0 +1,38 @@
+package dev.mmids.gradient.web;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The server's limits, checked before the work each one guards. Set them as properties
+ * ({@code gradient.limits.max-layers=200}) or environment variables ({@code GRADIENT_LIMITS_MAX_LAYERS=200}).
+ *
+ * @param maxBodySize the largest request body; larger ones get 413 before they are parsed
+ * @param maxLayers the most layers L in one request
+ * @param maxParameters the most parameters r_1 + ... + r_L in one request
+ * @param maxSamples the most samples in one batch
+ * @param maxLayerOutputs the widest vector: any layer's output, and the input x
+ * @param maxTraceEntries the most matrix entries in a trace
+ * @param maxJacobianEntries the most entries in a Jacobian
+ */
+@Validated
+@ConfigurationProperties("gradient.limits")
+record Limits(
+        @NotNull @DefaultValue("64MB") DataSize maxBodySize,
+        @Positive @DefaultValue("1000") int maxLayers,
+        @Positive @DefaultValue("10000000") int maxParameters,
+        @Positive @DefaultValue("100000") int maxSamples,
+        @Positive @DefaultValue("1000000") int maxLayerOutputs,
+        @Positive @DefaultValue("1000000") long maxTraceEntries,
+        @Positive @DefaultValue("10000000") long maxJacobianEntries) {
+
+    Limits {
+        if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
+            throw new IllegalArgumentException("gradient.limits.max-body-size must be positive, got " + maxBodySize);
+        }
+    }
+}

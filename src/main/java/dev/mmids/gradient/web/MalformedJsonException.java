@@ -1,0 +1,11 @@
+package dev.mmids.gradient.web;
+
+import java.util.List;
+
+/** A body that is not one JSON object: a syntax error, a scalar or array at the top, trailing content. */
+class MalformedJsonException extends RequestProblemException {
+
+    MalformedJsonException(String detail) {
+        super(ProblemKind.MALFORMED_JSON, detail, List.of());
+    }
+}

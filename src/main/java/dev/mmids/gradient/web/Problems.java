@@ -1,0 +1,53 @@
+package dev.mmids.gradient.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** RFC 9457 problem details, built in one way for every path that answers with one. */
+final class Problems {
+
+    private Problems() {}
+
+    static ProblemDetail of(ProblemKind kind, String detail, List<FieldError> errors, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
+        problem.setType(kind.type());
+        problem.setTitle(kind.title());
+        return withInstanceAndErrors(problem, errors, request);
+    }
+
+    /** For a status no kind describes: {@code about:blank}, whose title is the status's reason phrase. */
+    static ProblemDetail ofStatus(HttpStatusCode status, String detail, HttpServletRequest request) {
+        return withInstanceAndErrors(ProblemDetail.forStatusAndDetail(status, detail), List.of(), request);
+    }
+
+    static ResponseEntity<Object> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ProblemDetail withInstanceAndErrors(
+            ProblemDetail problem, List<FieldError> errors, HttpServletRequest request) {
+        problem.setInstance(instance(request));
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    private static URI instance(HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String uri ? uri : request.getRequestURI();
+        try {
+            return path == null ? null : new URI(path);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.mmids.gradient.web;
+
+/** One sample of a batch: an input x and its label y. */
+record Sample(double[] x, double[] y) {}

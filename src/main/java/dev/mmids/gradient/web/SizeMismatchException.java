@@ -1,0 +1,9 @@
+package dev.mmids.gradient.web;
+
+/** A vector whose length does not fit the network: an input of another width, a label of another length. */
+class SizeMismatchException extends RequestProblemException {
+
+    SizeMismatchException(String pointer, String detail) {
+        super(ProblemKind.SHAPE_MISMATCH, new FieldError(pointer, detail));
+    }
+}
