@@ -412,7 +412,11 @@ class ModelAssembler {
 
     private static String describeLinear(LayerSpec spec, int n) {
         boolean bias = spec.bias() == null || spec.bias();
-        return "linear, " + spec.outputs() + " × " + n + " weights"
-                + (bias ? " and " + spec.outputs() + " biases" : "");
+        return "linear with " + count(spec.outputs(), "output") + ", " + count(n, "input")
+                + (bias ? " and bias" : " and no bias");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
