@@ -9,19 +9,11 @@ public final class Softmax extends ParameterFree {
         super(n);
     }
 
-    /** Writes γ(a[from .. from+n)) to y[from .. from+n). */
+    /** Writes γ(a[from .. from+n)) = e^{a_k - lse(a)} to y[from .. from+n). */
     static void softmax(double[] a, int from, int n, double[] y) {
-        double max = a[from];
-        for (int k = from + 1; k < from + n; k++) {
-            max = Math.max(max, a[k]);
-        }
-        double sum = 0;
+        double lse = LogSoftmax.logSumExp(a, from, n);
         for (int k = from; k < from + n; k++) {
-            y[k] = Math.exp(a[k] - max);
-            sum += y[k];
-        }
-        for (int k = from; k < from + n; k++) {
-            y[k] /= sum;
+            y[k] = Math.exp(a[k] - lse);
         }
     }
 
