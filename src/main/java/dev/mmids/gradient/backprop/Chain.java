@@ -1,7 +1,10 @@
 package dev.mmids.gradient.backprop;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The progressive function h_x(w) = g_L(w^L; ... g_1(w^1; x)) and its gradient by forward and
@@ -92,43 +95,122 @@ public final class Chain {
      * @param Y the labels, one sample per row (m × n_{L+1})
      */
     public Gradient gradient(DMatrixRMaj X, DMatrixRMaj Y, Loss loss, Reduction reduction) {
-        if (Y.numRows != X.numRows || Y.numCols != outputSize()) {
-            throw new ShapeMismatchException("the labels must be " + X.numRows + " × " + outputSize() + ", got "
-                    + Y.numRows + " × " + Y.numCols);
-        }
-        loss.checkLabels(Y);
+        Pass pass = propagate(X, Y, loss, reduction, false);
+        return new Gradient(pass.loss(), pass.gradient(), pass.z()[depth() + 1]);
+    }
+
+    /** f and ∇f = (p^L; ...; p^1), with h_x(w) for every sample (m × n_{L+1}). */
+    public record Gradient(double loss, double[] gradient, DMatrixRMaj output) {}
+
+    /** f alone, by the forward pass: what a gradient check differentiates numerically. */
+    public double loss(DMatrixRMaj X, DMatrixRMaj Y, Loss loss, Reduction reduction) {
+        requireLabels(X, Y, loss);
+        DMatrixRMaj[] z = forwardKeepingInputs(X);
+        Loss onLogits = loss.onLogits(layer(depth()));
+        int top = onLogits == null ? depth() : depth() - 1;
+        return reducedLoss(onLogits == null ? loss : onLogits, z[top + 1], Y, loss, reduction);
+    }
+
+    /**
+     * The forward and the backward loop. With {@code keep}, every q^i (i = 1..L; from the stable
+     * form where the loss has one) stays in the pass, q^1 included, for a trace.
+     */
+    Pass propagate(DMatrixRMaj X, DMatrixRMaj Y, Loss loss, Reduction reduction, boolean keep) {
+        requireLabels(X, Y, loss);
         int L = depth();
         DMatrixRMaj[] z = forwardKeepingInputs(X);
 
         Loss onLogits = loss.onLogits(layer(L));
         int top = onLogits == null ? L : L - 1;
         Loss l = onLogits == null ? loss : onLogits;
-        double scale = reduction == Reduction.MEAN ? 1.0 / X.numRows : 1.0;
-        double f = scale * l.sum(z[top + 1], Y);
-        if (!Double.isFinite(f)) {
-            throw NonFiniteValueException.inLoss(L + 1, loss, f);
-        }
+        double f = reducedLoss(l, z[top + 1], Y, loss, reduction);
 
         double[] gradient = new double[parameterCount];
-        DMatrixRMaj q = l.gradient(z[top + 1], Y, scale);
+        DMatrixRMaj[] kept = new DMatrixRMaj[L + 2];
+        DMatrixRMaj q = l.gradient(z[top + 1], Y, reduction == Reduction.MEAN ? 1.0 / X.numRows : 1.0);
         if (firstNonFinite(q.data) >= 0) {
             throw NonFiniteValueException.inLossGradient(L + 1, loss);
         }
+        kept[top + 1] = keep ? q : null;
         for (int i = top; i >= 1; i--) {
             Layer g = layer(i);
             double[] p = g.vjpParameters(z[i], q);
             requireFinite(p, i, g, "parameter gradient");
             System.arraycopy(p, 0, gradient, offsets[i], p.length);
-            if (i > 1) {
+            if (i > 1 || keep) {
                 q = g.vjpInput(z[i], z[i + 1], q);
                 requireFinite(q.data, i, g, "input gradient");
+                kept[i] = keep ? q : null;
             }
         }
-        return new Gradient(f, gradient, z[L + 1]);
+        return new Pass(f, gradient, z, kept);
     }
 
-    /** f and ∇f = (p^L; ...; p^1), with h_x(w) for every sample (m × n_{L+1}). */
-    public record Gradient(double loss, double[] gradient, DMatrixRMaj output) {}
+    /** What one run of the two loops leaves: f, ∇f, z^1..z^{L+1}, and q^1..q^{L+1} where kept. */
+    record Pass(double loss, double[] gradient, DMatrixRMaj[] z, DMatrixRMaj[] q) {}
+
+    /**
+     * J_{h_x}(w) for one input x, by the seed's recursion J_{O_i} = (A_i, B_i J_{O_{i-1}}) from the
+     * empty J_{O_0}: n_{L+1} rows, one column per parameter in the order of w = (w^L; ...; w^1).
+     */
+    public OutputJacobian jacobian(double[] x) {
+        DMatrixRMaj z = DMatrixRMaj.wrap(1, x.length, x);
+        DMatrixRMaj J = new DMatrixRMaj(x.length, 0);
+        for (int i = 1; i <= depth(); i++) {
+            Layer.Jacobian blocks = layer(i).jacobian(z.data);
+            DMatrixRMaj BJ = new DMatrixRMaj(blocks.B().numRows, J.numCols);
+            CommonOps_DDRM.mult(blocks.B(), J, BJ);
+            J = CommonOps_DDRM.concatColumnsMulti(blocks.A(), BJ);
+            if (firstNonFinite(J.data) >= 0) {
+                throw NonFiniteValueException.inJacobian(i, layer(i));
+            }
+            z = forwardThrough(z, i);
+        }
+        return new OutputJacobian(z.data, J);
+    }
+
+    /** h_x(w) and J_{h_x}(w) (n_{L+1} × (r_1 + ... + r_L)). */
+    public record OutputJacobian(double[] output, DMatrixRMaj J) {}
+
+    /** The layer i whose parameters hold entry k of w. */
+    public int layerOf(int k) {
+        for (int i = 1; i <= depth(); i++) {
+            if (k >= offsets[i] && k < offsets[i] + layer(i).parameterCount()) {
+                return i;
+            }
+        }
+        throw new IndexOutOfBoundsException("w has " + parameterCount + " entries, not " + (k + 1));
+    }
+
+    /** The same layers with other parameters w = (w^L; ...; w^1). */
+    public Chain withParameters(double[] w) {
+        if (w.length != parameterCount) {
+            throw new ShapeMismatchException("the chain has " + parameterCount + " parameters, got " + w.length);
+        }
+        List<Layer> others = new ArrayList<>(depth());
+        for (int i = 1; i <= depth(); i++) {
+            others.add(
+                    layer(i).withParameters(Arrays.copyOfRange(w, offsets[i], offsets[i] + layer(i).parameterCount())));
+        }
+        return new Chain(others);
+    }
+
+    private void requireLabels(DMatrixRMaj X, DMatrixRMaj Y, Loss loss) {
+        if (Y.numRows != X.numRows || Y.numCols != outputSize()) {
+            throw new ShapeMismatchException("the labels must be " + X.numRows + " × " + outputSize() + ", got "
+                    + Y.numRows + " × " + Y.numCols);
+        }
+        loss.checkLabels(Y);
+    }
+
+    /** The reduced loss of the outputs Z by l, the given loss or its stable form on the last layer's input. */
+    private double reducedLoss(Loss l, DMatrixRMaj Z, DMatrixRMaj Y, Loss given, Reduction reduction) {
+        double f = (reduction == Reduction.MEAN ? 1.0 / Z.numRows : 1.0) * l.sum(Z, Y);
+        if (!Double.isFinite(f)) {
+            throw NonFiniteValueException.inLoss(depth() + 1, given, f);
+        }
+        return f;
+    }
 
     /** z^1 = X, z^{i+1} = g_i(w^i; z^i): the entries 1..L+1 of the array. */
     private DMatrixRMaj[] forwardKeepingInputs(DMatrixRMaj X) {
@@ -139,14 +221,20 @@ public final class Chain {
         DMatrixRMaj[] z = new DMatrixRMaj[depth() + 2];
         z[1] = X;
         for (int i = 1; i <= depth(); i++) {
-            z[i + 1] = layer(i).forward(z[i]);
-            int bad = firstNonFinite(z[i + 1].data);
-            if (bad >= 0) {
-                int n = z[i + 1].numCols;
-                throw NonFiniteValueException.inForwardPass(i, layer(i), bad / n, bad % n, z[i + 1].data[bad]);
-            }
+            z[i + 1] = forwardThrough(z[i], i);
         }
         return z;
+    }
+
+    /** z^{i+1} = g_i(w^i; z^i), which must be finite. */
+    private DMatrixRMaj forwardThrough(DMatrixRMaj z, int i) {
+        DMatrixRMaj out = layer(i).forward(z);
+        int bad = firstNonFinite(out.data);
+        if (bad >= 0) {
+            int n = out.numCols;
+            throw NonFiniteValueException.inForwardPass(i, layer(i), bad / n, bad % n, out.data[bad]);
+        }
+        return out;
     }
 
     private static void requireFinite(double[] values, int i, Layer layer, String quantity) {

@@ -27,6 +27,9 @@ public sealed interface Layer permits Linear, ParameterFree {
     /** w, a copy. */
     double[] parameters();
 
+    /** The same layer with other parameters w of the same length. */
+    Layer withParameters(double[] w);
+
     /** Z' = g(w; Z) row by row: Z is m × n, Z' is m × n'. */
     DMatrixRMaj forward(DMatrixRMaj Z);
 

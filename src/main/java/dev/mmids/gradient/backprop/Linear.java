@@ -69,6 +69,11 @@ public final class Linear implements Layer {
         return w;
     }
 
+    @Override
+    public Linear withParameters(double[] w) {
+        return new Linear(n, outputs, b != null, w);
+    }
+
     /** Z' = Z W^T + 1 b^T. */
     @Override
     public DMatrixRMaj forward(DMatrixRMaj Z) {

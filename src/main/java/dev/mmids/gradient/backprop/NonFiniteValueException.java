@@ -35,6 +35,23 @@ public class NonFiniteValueException extends ArithmeticException {
                         + " loss is undefined");
     }
 
+    static NonFiniteValueException inTracedLossGradient(int i, Loss loss) {
+        return new NonFiniteValueException(
+                i,
+                true,
+                "the trace's q^{L+1}, the gradient of " + loss.apiName() + " at the output, is not a finite double:"
+                        + " an output rounded to 0 or 1 where the label needs it inside (0, 1); the gradient itself"
+                        + " is finite, so the request without \"trace\" succeeds");
+    }
+
+    static NonFiniteValueException inJacobian(int i, Layer layer) {
+        return new NonFiniteValueException(
+                i,
+                false,
+                "the Jacobian overflowed at layer " + i + " (" + layer.name()
+                        + "); the parameters or inputs are too large for double precision");
+    }
+
     static NonFiniteValueException inBackwardPass(int i, Layer layer, String quantity) {
         return new NonFiniteValueException(
                 i,

@@ -36,6 +36,14 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
         return NO_PARAMETERS;
     }
 
+    @Override
+    public final Layer withParameters(double[] w) {
+        if (w.length != 0) {
+            throw new ShapeMismatchException(name() + " has no parameters, got " + w.length);
+        }
+        return this;
+    }
+
     /** A^T q is empty. */
     @Override
     public final double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q) {

@@ -172,7 +172,7 @@ class ChainGradientTest {
             return new Problem(chain, loss, reduction, X, DMatrixRMaj.wrap(m, chain.outputSize(), y));
         }
 
-        private static Problem random(Loss loss, Random random) {
+        static Problem random(Loss loss, Random random) {
             Chain chain = RandomLayers.chain(1 + random.nextInt(4), 4, random);
             List<Layer> layers = new ArrayList<>();
             for (int i = 1; i <= chain.depth(); i++) {
