@@ -1,6 +1,8 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.backprop.GradientCheck;
+import dev.mmids.gradient.backprop.Trace;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GradientController {
 
     private final ModelAssembler assembler;
+    private final GradientCheckSettings checkSettings;
 
-    GradientController(ModelAssembler assembler) {
+    GradientController(ModelAssembler assembler, GradientCheckSettings checkSettings) {
         this.assembler = assembler;
+        this.checkSettings = checkSettings;
     }
 
     @PostMapping(
@@ -23,13 +27,51 @@ class GradientController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     GradientResponse gradient(@RequestBody GradientRequest request) {
         ModelAssembler.Model model = assembler.gradient(request);
-        Chain.Gradient result = model.chain().gradient(model.X(), model.Y(), model.loss(), model.reduction());
+        Chain chain = model.chain();
+        boolean traced = Boolean.TRUE.equals(request.trace());
+        if (traced) {
+            assembler.requireTraceable(model);
+        }
+
+        double loss;
+        double[] gradient;
+        double[] output;
+        TraceView trace = null;
+        if (traced) {
+            Trace t = Trace.of(chain, model.X().data, model.Y().data, model.loss());
+            loss = t.loss();
+            gradient = t.gradient();
+            output = t.output();
+            trace = TraceView.of(chain, t);
+        } else {
+            Chain.Gradient result = chain.gradient(model.X(), model.Y(), model.loss(), model.reduction());
+            loss = result.loss();
+            gradient = result.gradient();
+            output = model.batch() ? null : result.output().data;
+        }
+
+        CheckView check = null;
+        if (Boolean.TRUE.equals(request.check())) {
+            check = CheckView.of(
+                    GradientCheck.check(
+                            chain,
+                            model.X(),
+                            model.Y(),
+                            model.loss(),
+                            model.reduction(),
+                            gradient,
+                            checkSettings.coordinates(),
+                            checkSettings.seed()),
+                    chain);
+        }
         return new GradientResponse(
-                result.loss(),
-                result.gradient(),
-                LayoutEntry.of(model.chain()),
-                model.batch() ? null : result.output().data,
+                loss,
+                gradient,
+                LayoutEntry.of(chain),
+                output,
                 model.X().numRows,
-                model.reduction().name().toLowerCase(Locale.ROOT));
+                model.reduction().name().toLowerCase(Locale.ROOT),
+                trace,
+                check);
     }
 }

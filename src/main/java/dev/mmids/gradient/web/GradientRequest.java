@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param parameters w = (w^L; ...; w^1), when the layers do not carry their own
  * @param reduction {@code "mean"} (the default) or {@code "sum"}
+ * @param trace whether to add every intermediate quantity of the seed (one sample only)
+ * @param check whether to add a gradient check by central differences
  */
 record GradientRequest(
         List<LayerSpec> layers,
@@ -16,4 +18,6 @@ record GradientRequest(
         double[] x,
         double[] y,
         List<Sample> samples,
-        String reduction) {}
+        String reduction,
+        Boolean trace,
+        Boolean check) {}

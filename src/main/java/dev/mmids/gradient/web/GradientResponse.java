@@ -10,7 +10,16 @@ import java.util.List;
  * @param gradient ∇f = (p^L; ...; p^1)
  * @param layout where each p^i sits in {@code gradient}, layer L first
  * @param output h_x(w), for one sample only
+ * @param trace every quantity of the seed, when asked for
+ * @param check the gradient check, when asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record GradientResponse(
-        double loss, double[] gradient, List<LayoutEntry> layout, double[] output, int sampleCount, String reduction) {}
+        double loss,
+        double[] gradient,
+        List<LayoutEntry> layout,
+        double[] output,
+        int sampleCount,
+        String reduction,
+        TraceView trace,
+        CheckView check) {}

@@ -29,19 +29,58 @@ class ModelAssembler {
         this.limits = limits;
     }
 
-    /** A checked request, ready for the engine. */
+    /**
+     * A checked request, ready for the engine.
+     *
+     * @param Y the labels, or null when the request has no loss
+     * @param loss null when the request has none
+     */
     record Model(Chain chain, DMatrixRMaj X, DMatrixRMaj Y, Loss loss, Reduction reduction, boolean batch) {}
 
-    Model gradient(GradientRequest request) {
-        List<LayerType> types = layerTypes(request.layers());
-        Loss loss = loss(request.loss());
-        Reduction reduction = reduction(request.reduction());
-        requireSampleFields(request.x(), request.y(), request.samples());
-        requireFinite(request);
+    /** What the three model requests share; a request without a field has null there. */
+    record Parts(
+            List<LayerSpec> layers,
+            double[] parameters,
+            double[] x,
+            double[] y,
+            List<Sample> samples,
+            LossSpec loss,
+            String reduction) {}
 
-        requireWithin(request.layers().size(), limits.maxLayers(), "/layers", "layers");
-        Batch batch = batch(request.x(), request.y(), request.samples());
-        Chain chain = chain(request.layers(), types, request.parameters(), batch.width());
+    /** POST /gradient: a loss and labels are required. */
+    Model gradient(GradientRequest r) {
+        if (r.loss() == null) {
+            throw new MissingFieldException(List.of("/loss"));
+        }
+        return assemble(new Parts(r.layers(), r.parameters(), r.x(), r.y(), r.samples(), r.loss(), r.reduction()));
+    }
+
+    /** POST /forward: a loss is optional, and labels come with it. */
+    Model forward(ForwardRequest r) {
+        return assemble(new Parts(r.layers(), r.parameters(), r.x(), r.y(), r.samples(), r.loss(), r.reduction()));
+    }
+
+    /** POST /jacobian: one input, no loss. */
+    Model jacobian(JacobianRequest r) {
+        if (r.x() == null && r.layers() != null) {
+            throw new MissingFieldException(List.of("/x"));
+        }
+        return assemble(new Parts(r.layers(), r.parameters(), r.x(), null, null, null, null));
+    }
+
+    private Model assemble(Parts parts) {
+        List<LayerType> types = layerTypes(parts.layers());
+        Loss loss = parts.loss() == null ? null : loss(parts.loss());
+        Reduction reduction = reduction(parts.reduction());
+        requireSampleFields(parts.x(), parts.y(), parts.samples(), loss != null);
+        requireFinite(parts);
+
+        requireWithin(parts.layers().size(), limits.maxLayers(), "/layers", "layers");
+        Batch batch = batch(parts.x(), parts.y(), parts.samples());
+        Chain chain = chain(parts.layers(), types, parts.parameters(), batch.width());
+        if (loss == null) {
+            return new Model(chain, batch.inputs(), null, null, reduction, batch.isBatch());
+        }
         DMatrixRMaj Y = batch.labels(chain.outputSize());
         try {
             loss.checkLabels(Y);
@@ -51,6 +90,43 @@ class ModelAssembler {
                     e.index() < 0 ? pointer : Pointer.element(pointer, e.index()), loss.apiName(), e.problem());
         }
         return new Model(chain, batch.inputs(), Y, loss, reduction, batch.isBatch());
+    }
+
+    /** A trace is of one sample, and its matrices must fit the trace limit; checked before any work. */
+    void requireTraceable(Model model) {
+        if (model.batch()) {
+            throw SampleFormException.traceOfABatch();
+        }
+        Chain chain = model.chain();
+        long entries = chain.outputSize();
+        for (int i = 1; i <= chain.depth(); i++) {
+            long n = chain.layer(i).inputSize();
+            long next = chain.layer(i).outputSize();
+            long r = chain.layer(i).parameterCount();
+            entries += n + next + next * (r + n) + r + n;
+        }
+        requireWithin(entries, limits.maxTraceEntries(), "/trace", "trace entries");
+    }
+
+    /** J_{O_i} = (A_i, B_i J_{O_{i-1}}) must fit the Jacobian limit at every i; checked before any work. */
+    void requireJacobianWithin(Model model) {
+        Chain chain = model.chain();
+        long columns = 0;
+        long largest = 0;
+        for (int i = 1; i <= chain.depth(); i++) {
+            columns += chain.layer(i).parameterCount();
+            largest = Math.max(largest, columns * chain.layer(i).outputSize());
+        }
+        requireWithin(largest, limits.maxJacobianEntries(), "/layers", "Jacobian entries");
+    }
+
+    /** The rows of M, for JSON. */
+    static double[][] rows(DMatrixRMaj M) {
+        double[][] rows = new double[M.numRows][];
+        for (int j = 0; j < M.numRows; j++) {
+            rows[j] = Arrays.copyOfRange(M.data, j * M.numCols, (j + 1) * M.numCols);
+        }
+        return rows;
     }
 
     // ---- 400: fields present, types known, numbers finite
@@ -108,11 +184,13 @@ class ModelAssembler {
                         () -> new UnknownTypeException("/reduction", "reduction", reduction, List.of("mean", "sum")));
     }
 
-    private static void requireSampleFields(double[] x, double[] y, List<Sample> samples) {
+    /** Labels come with a loss: y beside x, and y in every sample; without a loss there are none. */
+    private static void requireSampleFields(double[] x, double[] y, List<Sample> samples, boolean labels) {
         List<String> missing = new ArrayList<>();
-        if (x != null && y == null) {
+        if (x != null && y == null && labels) {
             missing.add("/y");
         }
+        boolean unexpectedLabels = !labels && y != null;
         if (samples != null) {
             for (int s = 0; s < samples.size(); s++) {
                 String at = Pointer.element("/samples", s);
@@ -123,10 +201,14 @@ class ModelAssembler {
                 if (sample.x() == null) {
                     missing.add(Pointer.field(at, "x"));
                 }
-                if (sample.y() == null) {
+                if (sample.y() == null && labels) {
                     missing.add(Pointer.field(at, "y"));
                 }
+                unexpectedLabels |= !labels && sample.y() != null;
             }
+        }
+        if (unexpectedLabels) {
+            missing.add("/loss");
         }
         requireNone(missing);
     }
@@ -137,7 +219,7 @@ class ModelAssembler {
         }
     }
 
-    private static void requireFinite(GradientRequest request) {
+    private static void requireFinite(Parts request) {
         FiniteCheck check = new FiniteCheck();
         for (int i = 0; i < request.layers().size(); i++) {
             LayerSpec layer = request.layers().get(i);
@@ -198,7 +280,7 @@ class ModelAssembler {
 
     // ---- 422: limits, forms, sizes
 
-    private static void requireWithin(long actual, long limit, String pointer, String what) {
+    static void requireWithin(long actual, long limit, String pointer, String what) {
         if (actual > limit) {
             throw new LimitExceededException(pointer, what, actual, limit);
         }

@@ -98,7 +98,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String detail(Exception e, HttpServletRequest request, HttpStatusCode status) {
         String target = request.getMethod() + " " + request.getRequestURI();
         if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
-            return "there is no resource at " + request.getRequestURI() + "; the service offers POST /gradient";
+            return "there is no resource at " + request.getRequestURI()
+                    + "; the service offers POST /gradient, POST /jacobian, POST /forward and GET /catalog";
         }
         if (e instanceof HttpRequestMethodNotSupportedException notSupported) {
             String allowed = notSupported.getSupportedHttpMethods() == null

@@ -27,6 +27,12 @@ class SampleFormException extends RequestProblemException {
                 List.of(new FieldError("/y", "must be absent when /samples is given")));
     }
 
+    static SampleFormException traceOfABatch() {
+        return new SampleFormException(
+                "a trace follows one sample: give \"x\" and \"y\" instead of \"samples\", or leave out \"trace\"",
+                List.of(new FieldError("/trace", "needs a one-sample request")));
+    }
+
     static SampleFormException emptyBatch() {
         return new SampleFormException(
                 "\"samples\" holds no sample", List.of(new FieldError("/samples", "must hold at least one sample")));

@@ -1,0 +1,36 @@
+package dev.mmids.gradient.web;
+
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /forward}: h_x(w) for each sample, and the loss when the request has one. */
+@RestController
+class ForwardController {
+
+    private final ModelAssembler assembler;
+
+    ForwardController(ModelAssembler assembler) {
+        this.assembler = assembler;
+    }
+
+    @PostMapping(
+            path = "/forward",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ForwardResponse forward(@RequestBody ForwardRequest request) {
+        ModelAssembler.Model model = assembler.forward(request);
+        DMatrixRMaj outputs = model.chain().forward(model.X());
+        Double loss =
+                model.loss() == null ? null : model.chain().loss(model.X(), model.Y(), model.loss(), model.reduction());
+        return new ForwardResponse(
+                ModelAssembler.rows(outputs),
+                model.batch() ? null : outputs.data,
+                loss,
+                model.X().numRows,
+                loss == null ? null : model.reduction().name().toLowerCase(Locale.ROOT));
+    }
+}

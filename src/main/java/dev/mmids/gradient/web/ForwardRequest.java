@@ -1,0 +1,17 @@
+package dev.mmids.gradient.web;
+
+import java.util.List;
+
+/**
+ * {@code POST /forward}: layers, parameters and one sample or a batch; with a loss, labels too.
+ *
+ * @param loss optional; when given, every sample needs its y
+ */
+record ForwardRequest(
+        List<LayerSpec> layers,
+        LossSpec loss,
+        double[] parameters,
+        double[] x,
+        double[] y,
+        List<Sample> samples,
+        String reduction) {}

@@ -1,0 +1,29 @@
+package dev.mmids.gradient.web;
+
+import dev.mmids.gradient.backprop.Chain;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /jacobian}: h_x(w) and J_{h_x}(w) by the recursion J_{O_i} = (A_i, B_i J_{O_{i-1}}). */
+@RestController
+class JacobianController {
+
+    private final ModelAssembler assembler;
+
+    JacobianController(ModelAssembler assembler) {
+        this.assembler = assembler;
+    }
+
+    @PostMapping(
+            path = "/jacobian",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    JacobianResponse jacobian(@RequestBody JacobianRequest request) {
+        ModelAssembler.Model model = assembler.jacobian(request);
+        assembler.requireJacobianWithin(model);
+        Chain.OutputJacobian result = model.chain().jacobian(model.X().data);
+        return new JacobianResponse(result.output(), ModelAssembler.rows(result.J()), LayoutEntry.of(model.chain()));
+    }
+}
