@@ -16,7 +16,6 @@ import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,12 +44,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
             BodyTooLargeException tooLarge = new BodyTooLargeException(limit, declared);
-            response.setStatus(tooLarge.kind().status().value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            json.writeValue(
-                    response.getOutputStream(),
-                    Problems.of(tooLarge.kind(), tooLarge.getMessage(), List.of(), request));
+            Problems.write(Problems.of(tooLarge.kind(), tooLarge.getMessage(), List.of(), request), response, json);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

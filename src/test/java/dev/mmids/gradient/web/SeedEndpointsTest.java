@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @SpringBootTest(properties = {"gradient.limits.max-trace-entries=80", "gradient.limits.max-jacobian-entries=30"})
 @AutoConfigureMockMvc
+@Import(ContractConformance.class)
 class SeedEndpointsTest {
 
     /** The course's linear chain with the ½-squared loss (MMIDS.md, example 5). */
