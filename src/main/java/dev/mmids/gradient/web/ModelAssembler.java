@@ -75,6 +75,9 @@ class ModelAssembler {
         requireSampleFields(parts.x(), parts.y(), parts.samples(), loss != null);
         requireFinite(parts);
 
+        if (parts.layers().isEmpty()) {
+            throw new SizeMismatchException("/layers", "is empty; a network has at least one layer");
+        }
         requireWithin(parts.layers().size(), limits.maxLayers(), "/layers", "layers");
         Batch batch = batch(parts.x(), parts.y(), parts.samples());
         Chain chain = chain(parts.layers(), types, parts.parameters(), batch.width());

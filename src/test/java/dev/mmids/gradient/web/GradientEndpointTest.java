@@ -327,6 +327,11 @@ class GradientEndpointTest {
                         422,
                         "shape-mismatch")
                 .andExpect(pointer("/samples/1/x"));
+        expectProblem(
+                        send("{\"layers\": [], \"loss\": {\"type\": \"squared_error\"}, \"x\": [1], \"y\": [1]}"),
+                        422,
+                        "shape-mismatch")
+                .andExpect(pointer("/layers"));
         expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "[]")), 422, "shape-mismatch")
                 .andExpect(pointer("/x"));
         expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "[1, 0]")), 422, "parameter-count")
