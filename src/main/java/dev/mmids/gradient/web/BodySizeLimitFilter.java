@@ -32,10 +32,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final DataSize limit;
     private final JsonMapper json;
+    private final Problems problems;
 
-    BodySizeLimitFilter(Limits limits, JsonMapper json) {
+    BodySizeLimitFilter(Limits limits, JsonMapper json, Problems problems) {
         this.limit = limits.maxBodySize();
         this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -45,7 +47,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if (declared > limit.toBytes()) {
             BodyTooLargeException tooLarge = new BodyTooLargeException(limit, declared);
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            Problems.write(Problems.of(tooLarge.kind(), tooLarge.getMessage(), List.of(), request), response, json);
+            Problems.write(problems.of(tooLarge.kind(), tooLarge.getMessage(), List.of(), request), response, json);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -17,12 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorPageController implements ErrorController {
 
+    private final Problems problems;
+
+    ErrorPageController(Problems problems) {
+        this.problems = problems;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(code instanceof Integer status)) {
             return Problems.response(
-                    Problems.of(ProblemKind.NOT_FOUND, "there is no resource at /error", List.of(), request));
+                    problems.of(ProblemKind.NOT_FOUND, "there is no resource at /error", List.of(), request));
         }
         ProblemKind kind = ProblemKind.forStatus(status);
         HttpStatusCode statusCode = HttpStatusCode.valueOf(status);
@@ -34,7 +40,7 @@ class ErrorPageController implements ErrorController {
         };
         return Problems.response(
                 kind != null
-                        ? Problems.of(kind, detail, List.of(), request)
-                        : Problems.ofStatus(statusCode, detail, request));
+                        ? problems.of(kind, detail, List.of(), request)
+                        : problems.ofStatus(statusCode, detail, request));
     }
 }

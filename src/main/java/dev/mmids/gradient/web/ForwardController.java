@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ForwardController {
 
     private final ModelAssembler assembler;
+    private final ServiceMetrics metrics;
 
-    ForwardController(ModelAssembler assembler) {
+    ForwardController(ModelAssembler assembler, ServiceMetrics metrics) {
         this.assembler = assembler;
+        this.metrics = metrics;
     }
 
     @PostMapping(
@@ -26,6 +28,7 @@ class ForwardController {
         DMatrixRMaj outputs = model.chain().forward(model.X());
         Double loss =
                 model.loss() == null ? null : model.chain().loss(model.X(), model.Y(), model.loss(), model.reduction());
+        metrics.computed("forward", model.chain(), model.X().numRows);
         return new ForwardResponse(
                 ModelAssembler.rows(outputs),
                 model.batch() ? null : outputs.data,

@@ -22,9 +22,11 @@ class GeneratedSpecFilter extends OncePerRequestFilter {
     private static final String UI_CONFIGURATION = GENERATED + "/swagger-config";
 
     private final JsonMapper json;
+    private final Problems problems;
 
-    GeneratedSpecFilter(JsonMapper json) {
+    GeneratedSpecFilter(JsonMapper json, Problems problems) {
         this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -37,7 +39,7 @@ class GeneratedSpecFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Problems.write(
-                Problems.of(
+                problems.of(
                         ProblemKind.NOT_FOUND,
                         "there is no resource at " + request.getRequestURI() + "; the contract is GET /openapi.yaml",
                         List.of(),

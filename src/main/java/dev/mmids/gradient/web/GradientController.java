@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 class GradientController {
 
     private final ModelAssembler assembler;
+    private final ServiceMetrics metrics;
     private final GradientCheckSettings checkSettings;
 
-    GradientController(ModelAssembler assembler, GradientCheckSettings checkSettings) {
+    GradientController(ModelAssembler assembler, GradientCheckSettings checkSettings, ServiceMetrics metrics) {
         this.assembler = assembler;
+        this.metrics = metrics;
         this.checkSettings = checkSettings;
     }
 
@@ -64,6 +66,7 @@ class GradientController {
                             checkSettings.seed()),
                     chain);
         }
+        metrics.computed("gradient", chain, model.X().numRows);
         return new GradientResponse(
                 loss,
                 gradient,

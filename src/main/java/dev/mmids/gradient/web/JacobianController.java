@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 class JacobianController {
 
     private final ModelAssembler assembler;
+    private final ServiceMetrics metrics;
 
-    JacobianController(ModelAssembler assembler) {
+    JacobianController(ModelAssembler assembler, ServiceMetrics metrics) {
         this.assembler = assembler;
+        this.metrics = metrics;
     }
 
     @PostMapping(
@@ -24,6 +26,7 @@ class JacobianController {
         ModelAssembler.Model model = assembler.jacobian(request);
         assembler.requireJacobianWithin(model);
         Chain.OutputJacobian result = model.chain().jacobian(model.X().data);
+        metrics.computed("jacobian", model.chain(), 1);
         return new JacobianResponse(result.output(), ModelAssembler.rows(result.J()), LayoutEntry.of(model.chain()));
     }
 }

@@ -38,15 +38,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final Problems problems;
+
+    ProblemHandler(Problems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(RequestProblemException.class)
     ResponseEntity<Object> requestProblem(RequestProblemException e, HttpServletRequest request) {
-        return Problems.response(Problems.of(e.kind(), e.getMessage(), e.errors(), request));
+        return Problems.response(problems.of(e.kind(), e.getMessage(), e.errors(), request));
     }
 
     @ExceptionHandler(NonFiniteValueException.class)
     ResponseEntity<Object> nonFiniteResult(NonFiniteValueException e, HttpServletRequest request) {
         String pointer = e.inLoss() ? "/loss" : Pointer.element("/layers", e.layer() - 1);
-        return Problems.response(Problems.of(
+        return Problems.response(problems.of(
                 ProblemKind.NON_FINITE_RESULT,
                 e.getMessage(),
                 List.of(new FieldError(pointer, e.getMessage())),
@@ -55,20 +61,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OutputOutsideDomainException.class)
     ResponseEntity<Object> lossDomain(OutputOutsideDomainException e, HttpServletRequest request) {
-        return Problems.response(Problems.of(
+        return Problems.response(problems.of(
                 ProblemKind.LOSS_DOMAIN, e.getMessage(), List.of(new FieldError("/loss", e.getMessage())), request));
     }
 
     /** The assembler checks every size first; this answers if the engine still finds two that do not fit. */
     @ExceptionHandler(ShapeMismatchException.class)
     ResponseEntity<Object> shapeMismatch(ShapeMismatchException e, HttpServletRequest request) {
-        return Problems.response(Problems.of(ProblemKind.SHAPE_MISMATCH, e.getMessage(), List.of(), request));
+        return Problems.response(problems.of(ProblemKind.SHAPE_MISMATCH, e.getMessage(), List.of(), request));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
-        return Problems.response(Problems.of(ProblemKind.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, List.of(), request));
+        return Problems.response(problems.of(ProblemKind.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, List.of(), request));
     }
 
     @Override
@@ -85,8 +91,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = detail(e, request, status);
         ProblemKind kind = ProblemKind.forStatus(status.value());
         ProblemDetail problem = kind != null
-                ? Problems.of(kind, detail, List.of(), request)
-                : Problems.ofStatus(status, detail, request);
+                ? problems.of(kind, detail, List.of(), request)
+                : problems.ofStatus(status, detail, request);
         HttpHeaders answerHeaders = new HttpHeaders();
         if (headers != null) {
             answerHeaders.putAll(headers);

@@ -35,13 +35,20 @@ enum ProblemKind {
     static final String TYPE_PREFIX = "tag:gradient.mmids,2026:problems/";
 
     private final HttpStatus status;
+    private final String slug;
     private final URI type;
     private final String title;
 
     ProblemKind(HttpStatus status, String slug, String title) {
         this.status = status;
+        this.slug = slug;
         this.type = URI.create(TYPE_PREFIX + slug);
         this.title = title;
+    }
+
+    /** The last part of the type, e.g. {@code parameter-count}. */
+    String slug() {
+        return slug;
     }
 
     HttpStatus status() {

@@ -1,5 +1,8 @@
 package dev.mmids.gradient.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,23 +13,34 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problem details, built in one way for every path that answers with one. */
-final class Problems {
+/**
+ * RFC 9457 problem details, built in one way for every path that answers with one, and counted by
+ * type in the metric {@code gradient.problems}.
+ */
+@Component
+class Problems {
 
-    private Problems() {}
+    private final MeterRegistry registry;
 
-    static ProblemDetail of(ProblemKind kind, String detail, List<FieldError> errors, HttpServletRequest request) {
+    Problems(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    ProblemDetail of(ProblemKind kind, String detail, List<FieldError> errors, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
         problem.setType(kind.type());
         problem.setTitle(kind.title());
-        return withInstanceAndErrors(problem, errors, request);
+        return counted(withInstanceAndErrors(problem, errors, request), kind.slug());
     }
 
     /** For a status no kind describes: {@code about:blank}, whose title is the status's reason phrase. */
-    static ProblemDetail ofStatus(HttpStatusCode status, String detail, HttpServletRequest request) {
-        return withInstanceAndErrors(ProblemDetail.forStatusAndDetail(status, detail), List.of(), request);
+    ProblemDetail ofStatus(HttpStatusCode status, String detail, HttpServletRequest request) {
+        return counted(
+                withInstanceAndErrors(ProblemDetail.forStatusAndDetail(status, detail), List.of(), request),
+                "about:blank");
     }
 
     static ResponseEntity<Object> response(ProblemDetail problem) {
@@ -42,6 +56,16 @@ final class Problems {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    private ProblemDetail counted(ProblemDetail problem, String type) {
+        Counter.builder("gradient.problems")
+                .description("Problems answered, by type and status")
+                .tag("type", type)
+                .tag("status", Integer.toString(problem.getStatus()))
+                .register(registry)
+                .increment();
+        return problem;
+    }
+
     private static ProblemDetail withInstanceAndErrors(
             ProblemDetail problem, List<FieldError> errors, HttpServletRequest request) {
         problem.setInstance(instance(request));
@@ -52,7 +76,7 @@ final class Problems {
     }
 
     private static URI instance(HttpServletRequest request) {
-        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = original instanceof String uri ? uri : request.getRequestURI();
         try {
             return path == null ? null : new URI(path);
