@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Builds the container image from the Dockerfile, starts it, and checks that it serves:
+#   - the README's example through curl gives the documented answer;
+#   - the readiness probe is UP;
+#   - the process does not run as root;
+#   - the image's health check command succeeds (and fails when the service is not there);
+#   - the image's config has the expected user, port, health check, entry point and JVM options.
+# It prints each check and exits non-zero on the first failure.
+#
+#   deploy/verify-image.sh            buildah, no Docker engine (as on the CI machines): builds stand-in
+#                                     base images from Debian's packages with debootstrap (cached in
+#                                     $STANDIN_CACHE, by default ~/.cache/gradient-service) and passes
+#                                     them as the BUILD_IMAGE and RUNTIME_IMAGE build arguments
+#   deploy/verify-image.sh --docker   docker build / docker run with the Dockerfile's real bases
+#
+# Needs root for debootstrap and buildah's chroot isolation; PORT (default 18080) must be free.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+mode=buildah
+[ "${1:-}" = "--docker" ] && mode=docker
+image=localhost/gradient-service:verify
+port="${PORT:-18080}"
+cache="${STANDIN_CACHE:-$HOME/.cache/gradient-service}"
+jdk_standin=localhost/gradient-standin-jdk17
+jre_standin=localhost/gradient-standin-jre17
+
+pass() { echo "PASS  $*"; }
+fail() { echo "FAIL  $*"; exit 1; }
+step() { echo "----  $*"; }
+
+# A Debian bookworm root filesystem with the given packages, as a local image. This network
+# intercepts TLS, so the machine's extra certificate authorities go into the system's store and into
+# Java's, or a build step fetching from Maven Central fails. Temurin keeps Java in /opt/java/openjdk.
+standin() {
+    local name=$1 packages=$2
+    if [ -n "$(buildah images --quiet --noheading "$name" 2>/dev/null)" ]; then
+        echo "      $name: cached image"
+        return
+    fi
+    mkdir -p "$cache"
+    local tarball="$cache/$(basename "$name").tar"
+    if [ ! -f "$tarball" ]; then
+        local rootfs
+        rootfs="$(mktemp -d)"
+        # Java's trust store is made by ca-certificates-java, whose script runs java: that needs /proc,
+        # which debootstrap's last step lacks, so the step is finished here with /proc mounted.
+        debootstrap --variant=minbase --include="$packages" bookworm "$rootfs" http://deb.debian.org/debian \
+            >"$cache/debootstrap.log" 2>&1 || true
+        mount -t proc proc "$rootfs/proc"
+        cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/" 2>/dev/null || true
+        chroot "$rootfs" dpkg --configure -a >>"$cache/debootstrap.log" 2>&1
+        chroot "$rootfs" update-ca-certificates --fresh >>"$cache/debootstrap.log" 2>&1
+        umount "$rootfs/proc"
+        [ -s "$rootfs/etc/ssl/certs/java/cacerts" ] || { echo "no Java trust store in $name"; exit 1; }
+        for crt in /usr/local/share/ca-certificates/*.crt; do
+            [ -f "$crt" ] || continue
+            keytool -importcert -noprompt -storepass changeit -keystore "$rootfs/etc/ssl/certs/java/cacerts" \
+                -alias "extra-$(basename "$crt" .crt)" -file "$crt" >/dev/null 2>&1 || true
+        done
+        mkdir -p "$rootfs/opt/java"
+        ln -s /usr/lib/jvm/java-17-openjdk-amd64 "$rootfs/opt/java/openjdk"
+        rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+        tar -C "$rootfs" -cf "$tarball" .
+        rm -rf "$rootfs"
+    fi
+    local ctr mnt
+    ctr="$(buildah from scratch)"
+    mnt="$(buildah mount "$ctr")"
+    tar -C "$mnt" -xf "$tarball"
+    buildah umount "$ctr" >/dev/null
+    buildah config --env PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        --env JAVA_HOME=/opt/java/openjdk "$ctr"
+    buildah commit --quiet "$ctr" "$name" >/dev/null
+    buildah rm "$ctr" >/dev/null
+    echo "      $name: built from Debian's packages"
+}
+
+config() { # a field of the image's config, as compact JSON
+    local inspected
+    if [ "$mode" = docker ]; then
+        inspected="$(docker image inspect "$image")"
+    else
+        inspected="$(buildah inspect --type image "$image")"
+    fi
+    python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+config = d[0]["Config"] if isinstance(d, list) else d["Docker"]["config"]
+print(json.dumps(config.get(sys.argv[1]), separators=(",", ":")))' "$1" <<<"$inspected"
+}
+
+cleanup() {
+    if [ "$mode" = docker ]; then
+        docker rm -f gradient-verify >/dev/null 2>&1 || true
+    else
+        [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
+        pkill -f "JarLauncher --server.port=$port" 2>/dev/null || true
+        [ -n "${ctr:-}" ] && buildah rm "$ctr" >/dev/null 2>&1 || true
+    fi
+}
+trap cleanup EXIT
+
+step "building the image ($mode)"
+if [ "$mode" = docker ]; then
+    docker build -t "$image" .
+else
+    standin "$jdk_standin" openjdk-17-jdk-headless,ca-certificates,ca-certificates-java,curl
+    standin "$jre_standin" openjdk-17-jre-headless,ca-certificates
+    buildah bud --isolation chroot --format docker --layers \
+        --build-arg BUILD_IMAGE="$jdk_standin" --build-arg RUNTIME_IMAGE="$jre_standin" -t "$image" . >/dev/null
+fi
+pass "the image builds: $image"
+
+step "checking the image's config"
+user="$(config User)"
+[ "$user" = '"10001:10001"' ] && pass "user $user" || fail "user is $user, expected 10001:10001"
+ports="$(config ExposedPorts)"
+[[ $ports == *'"8080/tcp"'* ]] && pass "exposes $ports" || fail "exposed ports are $ports"
+health="$(config Healthcheck)"
+[[ $health == *'"CMD","/app/healthcheck.sh"'* ]] && pass "health check $health" || fail "health check is $health"
+entrypoint="$(config Entrypoint)"
+[ "$entrypoint" = '["java","org.springframework.boot.loader.launch.JarLauncher"]' ] \
+    && pass "entry point $entrypoint" || fail "entry point is $entrypoint"
+env="$(config Env)"
+[[ $env == *MaxRAMPercentage* && $env == *ExitOnOutOfMemoryError* ]] \
+    && pass "container-aware JVM options in JAVA_TOOL_OPTIONS" || fail "JVM options missing from $env"
+
+step "starting the image's entry point on port $port"
+if [ "$mode" = docker ]; then
+    docker run -d --name gradient-verify -p "$port:8080" "$image" >/dev/null
+else
+    ctr="$(buildah from "$image")"
+    mapfile -t command < <(config Entrypoint | python3 -c 'import json, sys; print("\n".join(json.load(sys.stdin)))')
+    # buildah run takes the image's user, working directory and environment, and the host's network.
+    mkdir -p "$root/target"
+    buildah run --isolation chroot --env SERVER_PORT="$port" "$ctr" -- "${command[@]}" --server.port="$port" \
+        >"$root/target/verify-image-server.log" 2>&1 &
+    server=$!
+fi
+for _ in $(seq 1 120); do
+    curl -s -o /dev/null "http://localhost:$port/actuator/health/readiness" && break
+    sleep 1
+done
+
+readiness="$(curl -s "http://localhost:$port/actuator/health/readiness")"
+[ "$readiness" = '{"status":"UP"}' ] && pass "readiness $readiness" || fail "readiness answered '$readiness'"
+
+python3 - "$root/README.md" "$port" <<'PY' && pass "the README's example answers as documented" || fail "the README's example"
+import json, re, sys, urllib.request
+readme = open(sys.argv[1], encoding="utf-8").read()
+command = re.search(r"```sh\n(curl -s localhost:8080/gradient .*?)```", readme, re.S).group(1)
+body = re.search(r"-d '(.*)'", command, re.S).group(1)
+documented = re.search(r"answers \(line breaks added\):\n\n```json\n(.*?)```", readme, re.S).group(1)
+request = urllib.request.Request("http://localhost:%s/gradient" % sys.argv[2], data=body.encode(),
+                                 headers={"Content-Type": "application/json"})
+actual = json.load(urllib.request.urlopen(request))
+expected = json.loads(documented)
+if actual != expected:
+    print("      answered:   ", json.dumps(actual))
+    print("      documented: ", json.dumps(expected))
+    sys.exit(1)
+PY
+
+if [ "$mode" = docker ]; then
+    uid="$(docker exec gradient-verify sh -c 'grep ^Uid: /proc/1/status')"
+else
+    # the JVM itself, not buildah's processes around it
+    pid="$(pgrep -f "^[^ ]*/java org.springframework.boot.loader.launch.JarLauncher --server.port=$port" | head -n 1)" \
+        || fail "no JVM process found"
+    uid="$(grep ^Uid: "/proc/$pid/status")"
+fi
+read -r _ real effective _ <<<"$uid"
+[ "$real" != 0 ] && [ "$effective" != 0 ] && pass "the process runs as uid $effective, not root" \
+    || fail "the process runs as root ($uid)"
+
+if [ "$mode" = docker ]; then
+    docker exec gradient-verify /app/healthcheck.sh && pass "the health check command succeeds" \
+        || fail "the health check command failed"
+    docker exec -e SERVER_PORT=1 gradient-verify /app/healthcheck.sh 2>/dev/null \
+        && fail "the health check passes with no service" || pass "the health check fails with no service"
+else
+    buildah run --isolation chroot --env SERVER_PORT="$port" "$ctr" -- /app/healthcheck.sh \
+        && pass "the health check command succeeds" || fail "the health check command failed"
+    buildah run --isolation chroot --env SERVER_PORT=1 "$ctr" -- /app/healthcheck.sh 2>/dev/null \
+        && fail "the health check passes with no service" || pass "the health check fails with no service"
+fi
+
+if [ "$mode" = docker ]; then
+    size="$(docker image inspect --format '{{.Size}}' "$image")"
+else
+    size="$(buildah images --noheading --format '{{.Size}}' "$image")"
+fi
+echo "      image size: $size"
+echo "all checks passed"
