@@ -16,6 +16,10 @@ RUN ./mvnw -B -q -o -Dmaven.test.skip=true package \
     && java -Djarmode=tools -jar target/gradient-service-*.jar extract --layers --launcher --destination extracted
 
 FROM ${RUNTIME_IMAGE}
+# OpenBLAS computes the matrix products (through JNI); without it the service falls back to EJML.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libopenblas0-pthread \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Spring Boot's layers, least often changed first.
 COPY --from=build /workspace/extracted/dependencies/ ./
@@ -30,5 +34,7 @@ EXPOSE 8080
 # Heap as a share of the container's memory; an out-of-memory error ends the process, so that the
 # orchestrator restarts it instead of leaving it half-alive. Override with -e JAVA_TOOL_OPTIONS=...
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+# One BLAS thread per request: concurrent requests already use the cores (BENCHMARKS.md).
+ENV OPENBLAS_NUM_THREADS=1
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["/app/healthcheck.sh"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -21,12 +21,12 @@ class ArchitectureTest {
             .resideInAnyPackage("org.springframework..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta..");
 
     @ArchTest
-    static final ArchRule theBackpropPackageUsesOnlyTheJdkAndEjml = classes()
+    static final ArchRule theBackpropPackageUsesOnlyTheJdkEjmlAndBlas = classes()
             .that()
             .resideInAPackage("..backprop..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("dev.mmids.gradient.backprop..", "java..", "org.ejml..");
+            .resideInAnyPackage("dev.mmids.gradient.backprop..", "java..", "org.ejml..", "dev.ludovic.netlib.blas..");
 
     @ArchTest
     static final ArchRule theBackpropPackageDoesNotKnowTheWeb = noClasses()

@@ -134,12 +134,11 @@ public final class Chain {
         kept[top + 1] = keep ? q : null;
         for (int i = top; i >= 1; i--) {
             Layer g = layer(i);
-            double[] p = g.vjpParameters(z[i], q);
-            requireFinite(p, i, g, "parameter gradient");
-            System.arraycopy(p, 0, gradient, offsets[i], p.length);
+            g.vjpParameters(z[i], q, gradient, offsets[i]);
+            requireFinite(gradient, offsets[i], g.parameterCount(), i, g, "parameter gradient");
             if (i > 1 || keep) {
                 q = g.vjpInput(z[i], z[i + 1], q);
-                requireFinite(q.data, i, g, "input gradient");
+                requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
                 kept[i] = keep ? q : null;
             }
         }
@@ -237,9 +236,11 @@ public final class Chain {
         return out;
     }
 
-    private static void requireFinite(double[] values, int i, Layer layer, String quantity) {
-        if (firstNonFinite(values) >= 0) {
-            throw NonFiniteValueException.inBackwardPass(i, layer, quantity);
+    private static void requireFinite(double[] values, int from, int length, int i, Layer layer, String quantity) {
+        for (int k = from; k < from + length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw NonFiniteValueException.inBackwardPass(i, layer, quantity);
+            }
         }
     }
 

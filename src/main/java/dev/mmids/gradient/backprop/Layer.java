@@ -35,12 +35,19 @@ public sealed interface Layer permits Linear, ParameterFree {
 
     /**
      * p = Σ_s A(z_s)^T q_s: the vector-Jacobian product for the parameters, summed over the rows s of
-     * the batch, without building A. Length r.
+     * the batch, without building A. Written to p[offset .. offset + r); nothing else is modified.
      *
      * @param Z the layer's input, m × n
      * @param Q the rows q_s, m × n'
      */
-    double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q);
+    void vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q, double[] p, int offset);
+
+    /** p = Σ_s A(z_s)^T q_s, in an array of its own. */
+    default double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q) {
+        double[] p = new double[parameterCount()];
+        vjpParameters(Z, Q, p, 0);
+        return p;
+    }
 
     /**
      * The rows B(z_s)^T q_s: the vector-Jacobian product for the input, without building B. m × n.

@@ -2,7 +2,6 @@ package dev.mmids.gradient.backprop;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * z' = W z + b, W is n' × n. The parameters are w = (vec(W^T); b): the rows of W one after another
@@ -12,11 +11,13 @@ public final class Linear implements Layer {
 
     private final int n;
     private final int outputs;
-    private final DMatrixRMaj W;
-    private final double[] b;
+    private final boolean bias;
+    /** w itself: W row by row in its first n'·n entries, b in the n' after. */
+    private final double[] w;
 
     /**
-     * @param w the parameters (vec(W^T); b), of length {@link #parameterCount(int, int, boolean)}; copied
+     * @param w the parameters (vec(W^T); b), of length {@link #parameterCount(int, int, boolean)}; taken,
+     *     not copied, so the caller must not change it afterwards
      */
     public Linear(int inputs, int outputs, boolean bias, double[] w) {
         if (inputs < 1 || outputs < 1) {
@@ -29,9 +30,8 @@ public final class Linear implements Layer {
         }
         this.n = inputs;
         this.outputs = outputs;
-        this.W = new DMatrixRMaj(outputs, inputs);
-        System.arraycopy(w, 0, W.data, 0, outputs * inputs);
-        this.b = bias ? Arrays.copyOfRange(w, outputs * inputs, w.length) : null;
+        this.bias = bias;
+        this.w = w;
     }
 
     /** r = n'·n, plus n' with a bias; a long, because a request may ask for more than an int holds. */
@@ -56,61 +56,67 @@ public final class Linear implements Layer {
 
     @Override
     public int parameterCount() {
-        return outputs * n + (b == null ? 0 : outputs);
+        return w.length;
     }
 
     @Override
     public double[] parameters() {
-        double[] w = new double[parameterCount()];
-        System.arraycopy(W.data, 0, w, 0, W.data.length);
-        if (b != null) {
-            System.arraycopy(b, 0, w, W.data.length, b.length);
-        }
-        return w;
+        return w.clone();
     }
 
     @Override
     public Linear withParameters(double[] w) {
-        return new Linear(n, outputs, b != null, w);
+        return new Linear(n, outputs, bias, w);
     }
 
     /** Z' = Z W^T + 1 b^T. */
     @Override
     public DMatrixRMaj forward(DMatrixRMaj Z) {
         Shapes.requireColumns(this, Z, n);
-        DMatrixRMaj out = new DMatrixRMaj(Z.numRows, outputs);
-        CommonOps_DDRM.multTransB(Z, W, out);
-        if (b != null) {
+        int m = Z.numRows;
+        DMatrixRMaj out = new DMatrixRMaj(m, outputs);
+        Products.multTransB(m, outputs, n, Z.data, w, out.data, 0);
+        if (bias) {
             double[] y = out.data;
-            for (int s = 0, at = 0; s < Z.numRows; s++) {
+            for (int s = 0, at = 0; s < m; s++) {
                 for (int j = 0; j < outputs; j++, at++) {
-                    y[at] += b[j];
+                    y[at] += w[outputs * n + j];
                 }
             }
         }
         return out;
     }
 
-    /** p = (vec(Q^T Z); Q^T 1): the rows q ⊗ z and q, summed over the batch. */
+    /**
+     * p = (vec(Q^T Z); Q^T 1): the rows q ⊗ z and q, summed over the batch. For one sample q ⊗ z is
+     * written entry by entry: an outer product only moves memory.
+     */
     @Override
-    public double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q) {
+    public void vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q, double[] p, int offset) {
         Shapes.requireColumns(this, Z, n);
         Shapes.requireSameShape(this, Z, Q);
-        double[] p = new double[parameterCount()];
-        if (b == null) {
-            CommonOps_DDRM.multTransA(Q, Z, DMatrixRMaj.wrap(outputs, n, p));
-            return p;
-        }
-        DMatrixRMaj dW = new DMatrixRMaj(outputs, n);
-        CommonOps_DDRM.multTransA(Q, Z, dW);
-        System.arraycopy(dW.data, 0, p, 0, dW.data.length);
+        int m = Z.numRows;
         double[] q = Q.data;
-        for (int s = 0, at = 0; s < Q.numRows; s++) {
-            for (int j = 0; j < outputs; j++, at++) {
-                p[outputs * n + j] += q[at];
+        double[] z = Z.data;
+        if (m == 1) {
+            for (int j = 0, at = offset; j < outputs; j++, at += n) {
+                double qj = q[j];
+                for (int k = 0; k < n; k++) {
+                    p[at + k] = qj * z[k] + 0.0; // + 0.0 turns a product -0.0 into 0.0, as a sum would
+                }
+            }
+        } else {
+            Products.multTransA(outputs, n, m, q, z, p, offset);
+        }
+        if (bias) {
+            int b = offset + outputs * n;
+            Arrays.fill(p, b, b + outputs, 0);
+            for (int s = 0, at = 0; s < m; s++) {
+                for (int j = 0; j < outputs; j++, at++) {
+                    p[b + j] += q[at];
+                }
             }
         }
-        return p;
     }
 
     /** B^T q = W^T q for every row: Q W. */
@@ -118,7 +124,7 @@ public final class Linear implements Layer {
     public DMatrixRMaj vjpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj Q) {
         Shapes.requireSameShape(this, Z, Q);
         DMatrixRMaj qIn = new DMatrixRMaj(Q.numRows, n);
-        CommonOps_DDRM.mult(Q, W, qIn);
+        Products.mult(Q.numRows, n, outputs, Q.data, w, qIn.data, 0);
         return qIn;
     }
 
@@ -129,15 +135,15 @@ public final class Linear implements Layer {
         DMatrixRMaj A = new DMatrixRMaj(outputs, parameterCount());
         for (int j = 0; j < outputs; j++) {
             System.arraycopy(z, 0, A.data, j * A.numCols + j * n, n);
-            if (b != null) {
+            if (bias) {
                 A.unsafe_set(j, outputs * n + j, 1);
             }
         }
-        return new Jacobian(A, W.copy());
+        return new Jacobian(A, DMatrixRMaj.wrap(outputs, n, Arrays.copyOf(w, outputs * n)));
     }
 
     @Override
     public String toString() {
-        return "linear(" + n + " → " + outputs + (b == null ? "" : ", bias") + ")";
+        return "linear(" + n + " → " + outputs + (bias ? ", bias" : "") + ")";
     }
 }

@@ -44,11 +44,9 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
         return this;
     }
 
-    /** A^T q is empty. */
+    /** A^T q is empty: nothing to write. */
     @Override
-    public final double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q) {
-        return NO_PARAMETERS;
-    }
+    public final void vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q, double[] p, int offset) {}
 
     /** (A, B) with A = (n × 0). */
     final Jacobian inputBlockOnly(DMatrixRMaj B) {

@@ -39,11 +39,12 @@ class OperationsTest {
     }
 
     @Test
-    void tellsTheBuildsVersion() throws Exception {
+    void tellsTheBuildsVersionAndWhatComputesTheProducts() throws Exception {
         mvc.perform(get("/actuator/info"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.build.artifact").value("gradient-service"))
-                .andExpect(jsonPath("$.build.version").isString());
+                .andExpect(jsonPath("$.build.version").isString())
+                .andExpect(jsonPath("$.engine.matrixProducts").isString());
     }
 
     @Test

@@ -1,0 +1,92 @@
+package dev.mmids.gradient.backprop;
+
+import dev.ludovic.netlib.blas.NativeBLAS;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The matrix products of the engine, on row-major arrays: by the system's BLAS through JNI where the
+ * machine has one (OpenBLAS computes a batch's products 15 to 25 times faster than EJML here), else by
+ * EJML. A row-major matrix is its own transpose in BLAS's column-major order, so each product is
+ * handed to BLAS with its factors swapped and no data moved.
+ */
+public final class Products {
+
+    /** The system's BLAS, or null when this machine has none (EJML computes instead). */
+    private static final NativeBLAS BLAS = loadNativeBlas();
+
+    /** Below this many multiply-adds, EJML is as fast as a call through JNI. */
+    private static final long NATIVE_FROM = 4096;
+
+    private Products() {}
+
+    /** Whether the products run in the system's BLAS. */
+    public static boolean nativeBlas() {
+        return BLAS != null;
+    }
+
+    /** C = A B^T: A is m × k, B is n × k, C (m × n) is written to c from offset c0. */
+    static void multTransB(int m, int n, int k, double[] a, double[] b, double[] c, int c0) {
+        if (useBlas(m, n, k)) {
+            BLAS.dgemm("T", "N", n, m, k, 1.0, b, 0, k, a, 0, k, 0.0, c, c0, n);
+            return;
+        }
+        DMatrixRMaj A = DMatrixRMaj.wrap(m, k, a);
+        DMatrixRMaj C = output(m, n, c, c0);
+        if (m == 1) {
+            CommonOps_DDRM.multTransB(A, DMatrixRMaj.wrap(n, k, b), C);
+        } else {
+            // EJML's A B^T runs a dot product per entry; B^T once, then A (B^T), runs much faster.
+            CommonOps_DDRM.mult(A, CommonOps_DDRM.transpose(DMatrixRMaj.wrap(n, k, b), null), C);
+        }
+        written(C, c, c0);
+    }
+
+    /** C = A^T B: A is k × m, B is k × n, C (m × n) is written to c from offset c0. */
+    static void multTransA(int m, int n, int k, double[] a, double[] b, double[] c, int c0) {
+        if (useBlas(m, n, k)) {
+            BLAS.dgemm("N", "T", n, m, k, 1.0, b, 0, n, a, 0, m, 0.0, c, c0, n);
+            return;
+        }
+        DMatrixRMaj C = output(m, n, c, c0);
+        CommonOps_DDRM.multTransA(DMatrixRMaj.wrap(k, m, a), DMatrixRMaj.wrap(k, n, b), C);
+        written(C, c, c0);
+    }
+
+    /** C = A B: A is m × k, B is k × n, C (m × n) is written to c from offset c0. */
+    static void mult(int m, int n, int k, double[] a, double[] b, double[] c, int c0) {
+        if (useBlas(m, n, k)) {
+            BLAS.dgemm("N", "N", n, m, k, 1.0, b, 0, n, a, 0, k, 0.0, c, c0, n);
+            return;
+        }
+        DMatrixRMaj C = output(m, n, c, c0);
+        CommonOps_DDRM.mult(DMatrixRMaj.wrap(m, k, a), DMatrixRMaj.wrap(k, n, b), C);
+        written(C, c, c0);
+    }
+
+    private static boolean useBlas(int m, int n, int k) {
+        return BLAS != null && (long) m * n * k >= NATIVE_FROM;
+    }
+
+    /** EJML writes from offset 0: at another offset, it writes to a matrix of its own, copied after. */
+    private static DMatrixRMaj output(int m, int n, double[] c, int c0) {
+        return c0 == 0 ? DMatrixRMaj.wrap(m, n, c) : new DMatrixRMaj(m, n);
+    }
+
+    private static void written(DMatrixRMaj C, double[] c, int c0) {
+        if (C.data != c) {
+            System.arraycopy(C.data, 0, c, c0, C.getNumElements());
+        }
+    }
+
+    private static NativeBLAS loadNativeBlas() {
+        if (Boolean.getBoolean("gradient.blas.disabled")) {
+            return null;
+        }
+        try {
+            return NativeBLAS.getInstance();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+}
