@@ -21,8 +21,8 @@ class ForwardController {
 
     @PostMapping(
             path = "/forward",
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     ForwardResponse forward(@RequestBody ForwardRequest request) {
         ModelAssembler.Model model = assembler.forward(request);
         DMatrixRMaj outputs = model.chain().forward(model.X());

@@ -25,8 +25,8 @@ class GradientController {
 
     @PostMapping(
             path = "/gradient",
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     GradientResponse gradient(@RequestBody GradientRequest request) {
         ModelAssembler.Model model = assembler.gradient(request);
         Chain chain = model.chain();

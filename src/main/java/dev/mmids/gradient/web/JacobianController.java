@@ -20,8 +20,8 @@ class JacobianController {
 
     @PostMapping(
             path = "/jacobian",
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     JacobianResponse jacobian(@RequestBody JacobianRequest request) {
         ModelAssembler.Model model = assembler.jacobian(request);
         assembler.requireJacobianWithin(model);

@@ -46,8 +46,10 @@ class ContractConformance {
         MockHttpServletRequest request = result.getRequest();
         MockHttpServletResponse response = result.getResponse();
         Request.Method method = Request.Method.valueOf(request.getMethod());
-        if (!defines(request.getRequestURI(), method)) {
-            return;
+        if (!defines(request.getRequestURI(), method)
+                || isCbor(request.getContentType())
+                || isCbor(response.getContentType())) {
+            return; // CBOR bodies are checked by CborTest, which decodes them
         }
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.getStatus())
                 .withBody(response.getContentAsString(StandardCharsets.UTF_8));
@@ -72,6 +74,10 @@ class ContractConformance {
             throw new AssertionError("The exchange " + method + " " + request.getRequestURI() + " → "
                     + response.getStatus() + " does not conform to openapi.yaml:\n" + report);
         }
+    }
+
+    private static boolean isCbor(String contentType) {
+        return contentType != null && contentType.startsWith("application/cbor");
     }
 
     /** Whether the contract defines this operation; a 404 or 405 for others is checked by the tests themselves. */
