@@ -1,0 +1,39 @@
+package dev.mmids.gradient.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The benchmarks' workloads: the request bodies bench/make_workloads.py writes, read as the service reads them. */
+final class Workloads {
+
+    static final Path DIRECTORY = Path.of(System.getProperty("workloads", "bench/workloads"));
+
+    /** The service's limits, wide enough for every workload. */
+    static final Limits LIMITS =
+            new Limits(DataSize.ofMegabytes(256), 1000, 10_000_000, 100_000, 1_000_000, 1_000_000, 10_000_000);
+
+    private Workloads() {}
+
+    static byte[] bytes(String name) throws IOException {
+        Path file = DIRECTORY.resolve(name + ".json");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(file + " is missing: run python3 bench/make_workloads.py first");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /** The service's JSON mapper, strict as in the application. */
+    static JsonMapper mapper() {
+        JsonMapper.Builder builder = JsonMapper.builder();
+        new JsonConfiguration().strictRequests().customize(builder);
+        return builder.build();
+    }
+
+    static ModelAssembler.Model model(String name) throws IOException {
+        GradientRequest request = mapper().readValue(bytes(name), GradientRequest.class);
+        return new ModelAssembler(LIMITS).gradient(request);
+    }
+}
