@@ -19,7 +19,8 @@ FROM ${RUNTIME_IMAGE}
 # OpenBLAS computes the matrix products (through JNI); without it the service falls back to EJML.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libopenblas0-pthread \
-    && rm -rf /var/lib/apt/lists/*
+    && apt-get clean \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 WORKDIR /app
 # Spring Boot's layers, least often changed first.
 COPY --from=build /workspace/extracted/dependencies/ ./

@@ -4,7 +4,8 @@
 #   - the readiness probe is UP;
 #   - the process does not run as root;
 #   - the image's health check command succeeds (and fails when the service is not there);
-#   - the image's config has the expected user, port, health check, entry point and JVM options.
+#   - the image's config has the expected user, port, health check, entry point and JVM options;
+#   - the matrix products run in the image's OpenBLAS.
 # It prints each check and exits non-zero on the first failure.
 #
 #   deploy/verify-image.sh            buildah, no Docker engine (as on the CI machines): builds stand-in
@@ -146,6 +147,10 @@ done
 
 readiness="$(curl -s "http://localhost:$port/actuator/health/readiness")"
 [ "$readiness" = '{"status":"UP"}' ] && pass "readiness $readiness" || fail "readiness answered '$readiness'"
+
+engine="$(curl -s "http://localhost:$port/actuator/info")"
+[[ $engine == *'"matrixProducts":"native BLAS through JNI"'* ]] && pass "the products run in OpenBLAS: $engine" \
+    || fail "the products do not run in the native BLAS: $engine"
 
 python3 - "$root/README.md" "$port" <<'PY' && pass "the README's example answers as documented" || fail "the README's example"
 import json, re, sys, urllib.request
