@@ -18,9 +18,18 @@ public final class Chain {
     private final List<Layer> layers;
     private final int[] offsets;
     private final int parameterCount;
+    private final Deadline deadline;
 
     /** @param layers g_1 .. g_L, each taking the previous one's output */
     public Chain(List<Layer> layers) {
+        this(layers, Deadline.NONE);
+    }
+
+    /**
+     * @param layers g_1 .. g_L, each taking the previous one's output
+     * @param deadline when every computation of this chain must end, checked between layers
+     */
+    public Chain(List<Layer> layers, Deadline deadline) {
         if (layers.isEmpty()) {
             throw new ShapeMismatchException("a chain needs at least one layer");
         }
@@ -36,6 +45,7 @@ public final class Chain {
             offsets[i - 1] = Math.addExact(offsets[i], layer(i).parameterCount());
         }
         parameterCount = offsets[0];
+        this.deadline = deadline;
     }
 
     /** L. */
@@ -133,6 +143,7 @@ public final class Chain {
         }
         kept[top + 1] = keep ? q : null;
         for (int i = top; i >= 1; i--) {
+            deadline.check();
             Layer g = layer(i);
             g.vjpParameters(z[i], q, gradient, offsets[i]);
             requireFinite(gradient, offsets[i], g.parameterCount(), i, g, "parameter gradient");
@@ -156,6 +167,7 @@ public final class Chain {
         DMatrixRMaj z = DMatrixRMaj.wrap(1, x.length, x);
         DMatrixRMaj J = new DMatrixRMaj(x.length, 0);
         for (int i = 1; i <= depth(); i++) {
+            deadline.check();
             Layer.Jacobian blocks = layer(i).jacobian(z.data);
             DMatrixRMaj BJ = new DMatrixRMaj(blocks.B().numRows, J.numCols);
             CommonOps_DDRM.mult(blocks.B(), J, BJ);
@@ -191,7 +203,7 @@ public final class Chain {
             others.add(
                     layer(i).withParameters(Arrays.copyOfRange(w, offsets[i], offsets[i] + layer(i).parameterCount())));
         }
-        return new Chain(others);
+        return new Chain(others, deadline);
     }
 
     private void requireLabels(DMatrixRMaj X, DMatrixRMaj Y, Loss loss) {
@@ -227,6 +239,7 @@ public final class Chain {
 
     /** z^{i+1} = g_i(w^i; z^i), which must be finite. */
     private DMatrixRMaj forwardThrough(DMatrixRMaj z, int i) {
+        deadline.check();
         DMatrixRMaj out = layer(i).forward(z);
         int bad = firstNonFinite(out.data);
         if (bad >= 0) {

@@ -124,7 +124,8 @@ class CatalogController {
             int maxSamples,
             int maxLayerOutputs,
             long maxTraceEntries,
-            long maxJacobianEntries) {
+            long maxJacobianEntries,
+            long computeDeadlineMillis) {
 
         static LimitsEntry of(Limits limits) {
             return new LimitsEntry(
@@ -134,7 +135,8 @@ class CatalogController {
                     limits.maxSamples(),
                     limits.maxLayerOutputs(),
                     limits.maxTraceEntries(),
-                    limits.maxJacobianEntries());
+                    limits.maxJacobianEntries(),
+                    limits.computeDeadline().toMillis());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mmids.gradient.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.springframework.http.MediaType;
@@ -13,18 +14,21 @@ class ForwardController {
 
     private final ModelAssembler assembler;
     private final ServiceMetrics metrics;
+    private final Admission admission;
 
-    ForwardController(ModelAssembler assembler, ServiceMetrics metrics) {
+    ForwardController(ModelAssembler assembler, ServiceMetrics metrics, Admission admission) {
         this.assembler = assembler;
         this.metrics = metrics;
+        this.admission = admission;
     }
 
     @PostMapping(
             path = "/forward",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
-    ForwardResponse forward(@RequestBody ForwardRequest request) {
+    ForwardResponse forward(@RequestBody ForwardRequest request, HttpServletRequest http) {
         ModelAssembler.Model model = assembler.forward(request);
+        admission.admit(http, model.chain(), model.X().numRows, 0);
         DMatrixRMaj outputs = model.chain().forward(model.X());
         Double loss =
                 model.loss() == null ? null : model.chain().loss(model.X(), model.Y(), model.loss(), model.reduction());

@@ -3,6 +3,7 @@ package dev.mmids.gradient.web;
 import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Trace;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,11 +16,17 @@ class GradientController {
 
     private final ModelAssembler assembler;
     private final ServiceMetrics metrics;
+    private final Admission admission;
     private final GradientCheckSettings checkSettings;
 
-    GradientController(ModelAssembler assembler, GradientCheckSettings checkSettings, ServiceMetrics metrics) {
+    GradientController(
+            ModelAssembler assembler,
+            GradientCheckSettings checkSettings,
+            ServiceMetrics metrics,
+            Admission admission) {
         this.assembler = assembler;
         this.metrics = metrics;
+        this.admission = admission;
         this.checkSettings = checkSettings;
     }
 
@@ -27,13 +34,13 @@ class GradientController {
             path = "/gradient",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
-    GradientResponse gradient(@RequestBody GradientRequest request) {
+    GradientResponse gradient(@RequestBody GradientRequest request, HttpServletRequest http) {
         ModelAssembler.Model model = assembler.gradient(request);
         Chain chain = model.chain();
         boolean traced = Boolean.TRUE.equals(request.trace());
-        if (traced) {
-            assembler.requireTraceable(model);
-        }
+        boolean checked = Boolean.TRUE.equals(request.check());
+        long traceEntries = traced ? assembler.requireTraceable(model) : 0;
+        admission.admit(http, chain, model.X().numRows, traceEntries + (checked ? 3L * chain.parameterCount() : 0));
 
         double loss;
         double[] gradient;
@@ -53,7 +60,7 @@ class GradientController {
         }
 
         CheckView check = null;
-        if (Boolean.TRUE.equals(request.check())) {
+        if (checked) {
             check = CheckView.of(
                     GradientCheck.check(
                             chain,

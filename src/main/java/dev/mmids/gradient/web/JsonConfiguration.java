@@ -1,9 +1,12 @@
 package dev.mmids.gradient.web;
 
+import org.springframework.boot.jackson.autoconfigure.CborFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.CborMapperBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,6 +23,33 @@ import tools.jackson.databind.type.LogicalType;
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
+
+    /**
+     * The parser's own limits, in line with the service's: no request nests deeper than five levels,
+     * no double needs more than 25 characters, no name or type is long, no document is longer than the
+     * body limit, and every token takes at least two of its bytes.
+     */
+    static StreamReadConstraints readConstraints(Limits limits) {
+        long document = limits.maxBodySize().toBytes();
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(16)
+                .maxNumberLength(64)
+                .maxStringLength(1_000)
+                .maxNameLength(1_000)
+                .maxDocumentLength(document)
+                .maxTokenCount(document / 2 + 16)
+                .build();
+    }
+
+    @Bean
+    JsonFactoryBuilderCustomizer readLimits(Limits limits) {
+        return builder -> builder.streamReadConstraints(readConstraints(limits));
+    }
+
+    @Bean
+    CborFactoryBuilderCustomizer cborReadLimits(Limits limits) {
+        return builder -> builder.streamReadConstraints(readConstraints(limits));
+    }
 
     @Bean
     JsonMapperBuilderCustomizer strictRequests() {

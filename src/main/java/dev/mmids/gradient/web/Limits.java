@@ -2,6 +2,7 @@ package dev.mmids.gradient.web;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLayerOutputs the widest vector: any layer's output, and the input x
  * @param maxTraceEntries the most matrix entries in a trace
  * @param maxJacobianEntries the most entries in a Jacobian
+ * @param computeDeadline the longest a request's computation may run; past it, the answer is a 503
  */
 @Validated
 @ConfigurationProperties("gradient.limits")
@@ -28,11 +30,16 @@ record Limits(
         @Positive @DefaultValue("100000") int maxSamples,
         @Positive @DefaultValue("1000000") int maxLayerOutputs,
         @Positive @DefaultValue("1000000") long maxTraceEntries,
-        @Positive @DefaultValue("10000000") long maxJacobianEntries) {
+        @Positive @DefaultValue("10000000") long maxJacobianEntries,
+        @NotNull @DefaultValue("30s") Duration computeDeadline) {
 
     Limits {
         if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
             throw new IllegalArgumentException("gradient.limits.max-body-size must be positive, got " + maxBodySize);
+        }
+        if (computeDeadline != null && (computeDeadline.isNegative() || computeDeadline.isZero())) {
+            throw new IllegalArgumentException(
+                    "gradient.limits.compute-deadline must be positive, got " + computeDeadline);
         }
     }
 }

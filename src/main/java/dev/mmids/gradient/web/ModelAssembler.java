@@ -1,6 +1,7 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.backprop.Deadline;
 import dev.mmids.gradient.backprop.InvalidLabelException;
 import dev.mmids.gradient.backprop.Layer;
 import dev.mmids.gradient.backprop.Loss;
@@ -95,8 +96,12 @@ class ModelAssembler {
         return new Model(chain, batch.inputs(), Y, loss, reduction, batch.isBatch());
     }
 
-    /** A trace is of one sample, and its matrices must fit the trace limit; checked before any work. */
-    void requireTraceable(Model model) {
+    /**
+     * A trace is of one sample, and its matrices must fit the trace limit; checked before any work.
+     *
+     * @return the numbers the trace holds
+     */
+    long requireTraceable(Model model) {
         if (model.batch()) {
             throw SampleFormException.traceOfABatch();
         }
@@ -109,10 +114,15 @@ class ModelAssembler {
             entries += n + next + next * (r + n) + r + n;
         }
         requireWithin(entries, limits.maxTraceEntries(), "/trace", "trace entries");
+        return entries;
     }
 
-    /** J_{O_i} = (A_i, B_i J_{O_{i-1}}) must fit the Jacobian limit at every i; checked before any work. */
-    void requireJacobianWithin(Model model) {
+    /**
+     * J_{O_i} = (A_i, B_i J_{O_{i-1}}) must fit the Jacobian limit at every i; checked before any work.
+     *
+     * @return the entries of the largest J_{O_i}
+     */
+    long requireJacobianWithin(Model model) {
         Chain chain = model.chain();
         long columns = 0;
         long largest = 0;
@@ -121,6 +131,7 @@ class ModelAssembler {
             largest = Math.max(largest, columns * chain.layer(i).outputSize());
         }
         requireWithin(largest, limits.maxJacobianEntries(), "/layers", "Jacobian entries");
+        return largest;
     }
 
     /** The rows of M, for JSON. */
@@ -401,7 +412,7 @@ class ModelAssembler {
         for (int i = 0; i < L; i++) {
             layers.add(types.get(i).create(specs.get(i), widths[i], w[i]));
         }
-        return new Chain(layers);
+        return new Chain(layers, Deadline.after(limits.computeDeadline()));
     }
 
     private void requireSettings(LayerSpec spec, LayerType type, int i) {

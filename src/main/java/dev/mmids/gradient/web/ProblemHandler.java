@@ -1,5 +1,6 @@
 package dev.mmids.gradient.web;
 
+import dev.mmids.gradient.backprop.DeadlineExceededException;
 import dev.mmids.gradient.backprop.NonFiniteValueException;
 import dev.mmids.gradient.backprop.OutputOutsideDomainException;
 import dev.mmids.gradient.backprop.ShapeMismatchException;
@@ -39,14 +40,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final Problems problems;
+    private final Admission admission;
 
-    ProblemHandler(Problems problems) {
+    ProblemHandler(Problems problems, Admission admission) {
         this.problems = problems;
+        this.admission = admission;
     }
 
     @ExceptionHandler(RequestProblemException.class)
     ResponseEntity<Object> requestProblem(RequestProblemException e, HttpServletRequest request) {
-        return Problems.response(problems.of(e.kind(), e.getMessage(), e.errors(), request));
+        return retryLater(Problems.response(problems.of(e.kind(), e.getMessage(), e.errors(), request)));
+    }
+
+    @ExceptionHandler(DeadlineExceededException.class)
+    ResponseEntity<Object> deadlineExceeded(DeadlineExceededException e, HttpServletRequest request) {
+        String detail = "the computation took longer than this server allows ("
+                + e.allowed().toSeconds()
+                + " s, gradient.limits.compute-deadline): the server may be busy, so retry later, or the request"
+                + " too large, so send smaller batches";
+        return retryLater(Problems.response(problems.of(ProblemKind.DEADLINE_EXCEEDED, detail, List.of(), request)));
+    }
+
+    /** A 503 says when to come back. */
+    private ResponseEntity<Object> retryLater(ResponseEntity<Object> answer) {
+        if (answer.getStatusCode().value() != 503) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(admission.retryAfter()))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(NonFiniteValueException.class)

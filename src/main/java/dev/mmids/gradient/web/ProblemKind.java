@@ -30,7 +30,9 @@ enum ProblemKind {
     LIMIT_EXCEEDED(HttpStatus.UNPROCESSABLE_CONTENT, "limit-exceeded", "The request exceeds a limit of the server"),
     NON_FINITE_RESULT(HttpStatus.UNPROCESSABLE_CONTENT, "non-finite-result", "The computation is not finite"),
     LOSS_DOMAIN(HttpStatus.UNPROCESSABLE_CONTENT, "loss-domain", "The network's output is outside the loss's domain"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The server is busy"),
+    DEADLINE_EXCEEDED(HttpStatus.SERVICE_UNAVAILABLE, "deadline-exceeded", "The computation took too long");
 
     static final String TYPE_PREFIX = "tag:gradient.mmids,2026:problems/";
 
@@ -73,6 +75,7 @@ enum ProblemKind {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 500 -> INTERNAL_ERROR;
+            case 503 -> OVERLOADED;
             default -> null;
         };
     }

@@ -35,6 +35,7 @@ class LimitsTest {
             assertThat(limits.maxLayerOutputs()).isEqualTo(1_000_000);
             assertThat(limits.maxTraceEntries()).isEqualTo(1_000_000);
             assertThat(limits.maxJacobianEntries()).isEqualTo(10_000_000);
+            assertThat(limits.computeDeadline()).isEqualTo(java.time.Duration.ofSeconds(30));
         });
     }
 

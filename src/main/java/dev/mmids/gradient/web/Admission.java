@@ -1,0 +1,122 @@
+package dev.mmids.gradient.web;
+
+import dev.mmids.gradient.backprop.Chain;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admission control: a bound on the computations running at once and on the memory requests in
+ * progress hold. Memory is counted in kilobytes of a semaphore, reserved before the work it stands
+ * for (the body before it is parsed, the computation before it runs) and given back after the
+ * answer; a request that finds no room within the queue timeout is refused with a 503.
+ */
+@Component
+class Admission {
+
+    private static final long UNIT = 1024;
+
+    private final AdmissionSettings settings;
+    private final Semaphore computations;
+    private final Semaphore memory;
+
+    Admission(AdmissionSettings settings) {
+        this.settings = settings;
+        this.computations = new Semaphore(settings.computations(), true);
+        this.memory = new Semaphore((int) Math.min(Integer.MAX_VALUE, settings.memoryBytes() / UNIT), true);
+    }
+
+    /** Reserved memory, given back once: try-with-resources. */
+    final class Reservation implements AutoCloseable {
+        private int units;
+        private boolean slot;
+
+        /** Reserves {@code bytes} more, or throws {@link OverloadedException}. */
+        void grow(long bytes) {
+            int more = (int) Math.min(Integer.MAX_VALUE, (bytes + UNIT - 1) / UNIT);
+            if ((long) units + more > totalUnits()) {
+                throw new OverloadedException("the request needs about " + ((long) units + more) / 1024
+                        + " MiB, more than this server's whole memory budget of " + totalUnits() / 1024
+                        + " MiB; send a smaller request");
+            }
+            if (!acquire(memory, more)) {
+                throw new OverloadedException("the server holds as much work as its memory budget allows; retry in "
+                        + settings.retryAfter() + " s");
+            }
+            units += more;
+        }
+
+        /** Takes a computation slot, or throws {@link OverloadedException}. */
+        void computation() {
+            if (!acquire(computations, 1)) {
+                throw new OverloadedException("the server runs " + settings.computations()
+                        + " computations at once, all busy; retry in " + settings.retryAfter() + " s");
+            }
+            slot = true;
+        }
+
+        @Override
+        public void close() {
+            if (units > 0) {
+                memory.release(units);
+                units = 0;
+            }
+            if (slot) {
+                computations.release();
+                slot = false;
+            }
+        }
+    }
+
+    Reservation reservation() {
+        return new Reservation();
+    }
+
+    /**
+     * Admits a computation of the request: its memory, on top of the body's, and a computation slot.
+     * The reservation is the one {@link RequestBodyFilter} made for the request, and gives both back
+     * after the answer.
+     */
+    void admit(HttpServletRequest request, Chain chain, int samples, long extraNumbers) {
+        if (!(request.getAttribute(RequestBodyFilter.RESERVATION) instanceof Reservation reservation)) {
+            throw new IllegalStateException("no admission reservation: RequestBodyFilter did not run");
+        }
+        reservation.grow(computationBytes(chain, samples, extraNumbers));
+        reservation.computation();
+    }
+
+    int retryAfter() {
+        return settings.retryAfter();
+    }
+
+    private int totalUnits() {
+        return (int) Math.min(Integer.MAX_VALUE, settings.memoryBytes() / UNIT);
+    }
+
+    private boolean acquire(Semaphore semaphore, int permits) {
+        try {
+            return semaphore.tryAcquire(permits, settings.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The memory a computation holds beyond its parsed request, in bytes: every layer's output for
+     * every sample (kept for the backward pass), two upstream gradients at a time, the inputs and labels
+     * as matrices, the gradient, and {@code extra} numbers (a trace's or a Jacobian's entries, a
+     * gradient check's copies of w).
+     */
+    static long computationBytes(Chain chain, int samples, long extra) {
+        long widths = chain.inputSize();
+        long widest = chain.inputSize();
+        for (int i = 1; i <= chain.depth(); i++) {
+            widths += chain.layer(i).outputSize();
+            widest = Math.max(widest, chain.layer(i).outputSize());
+        }
+        long numbers = samples * (widths + 2 * widest + chain.outputSize()) + 2L * chain.parameterCount() + extra;
+        return 8 * numbers;
+    }
+}
