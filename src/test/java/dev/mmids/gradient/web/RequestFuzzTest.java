@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * body. Whatever the bytes, the answer must be a 2xx with finite numbers or a problem that is not a
  * 5xx (503 only as admission control's), and it must conform to openapi.yaml (ContractConformance).
  *
- * <p>The normal test run replays the corpus in {@code RequestFuzzTestInputs}. To fuzz:
- * {@code JAZZER_FUZZ=1 JAZZER_MAX_DURATION=30m ./mvnw test -Dtest=RequestFuzzTest}; findings are written to
- * the inputs directory, where they become regression tests.
+ * <p>The normal test run replays the corpus in {@code RequestFuzzTestInputs}, in a JVM of its own
+ * (surefire's execution {@code fuzz-corpus}). To fuzz for as long as asked:
+ * {@code JAZZER_FUZZ=1 JAZZER_MAX_DURATION=30m ./mvnw test-compile surefire:test@fuzz-corpus}; a finding
+ * is written to the inputs directory, where it becomes a regression test.
  */
 @SpringBootTest(properties = {"gradient.limits.max-body-size=256KB", "logging.level.root=warn"})
 @AutoConfigureMockMvc
