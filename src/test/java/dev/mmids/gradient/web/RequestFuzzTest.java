@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is written to the inputs directory, where it becomes a regression test.
  */
 @SpringBootTest(properties = {"gradient.limits.max-body-size=256KB", "logging.level.root=warn"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE) // printing on failure keeps every request's lines until the end
 @Import(ContractConformance.class)
 class RequestFuzzTest {
 
