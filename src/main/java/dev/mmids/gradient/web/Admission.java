@@ -34,7 +34,24 @@ class Admission {
 
         /** Reserves {@code bytes} more, or throws {@link OverloadedException}. */
         void grow(long bytes) {
-            int more = (int) Math.min(Integer.MAX_VALUE, (bytes + UNIT - 1) / UNIT);
+            growUnits((int) Math.min(Integer.MAX_VALUE, (bytes + UNIT - 1) / UNIT));
+        }
+
+        /**
+         * Holds {@code bytes} from now on: gives back what is no longer needed (the parser's buffers,
+         * once the body is read) before reserving what is newly needed.
+         */
+        void resize(long bytes) {
+            int target = (int) Math.min(Integer.MAX_VALUE, (bytes + UNIT - 1) / UNIT);
+            if (target < units) {
+                memory.release(units - target);
+                units = target;
+            } else {
+                growUnits(target - units);
+            }
+        }
+
+        private void growUnits(int more) {
             if ((long) units + more > totalUnits()) {
                 throw new OverloadedException("the request needs about " + ((long) units + more) / 1024
                         + " MiB, more than this server's whole memory budget of " + totalUnits() / 1024
@@ -74,15 +91,17 @@ class Admission {
     }
 
     /**
-     * Admits a computation of the request: its memory, on top of the body's, and a computation slot.
-     * The reservation is the one {@link RequestBodyFilter} made for the request, and gives both back
-     * after the answer.
+     * Admits a computation of the request, once its body is parsed: the memory it now holds (the
+     * request's numbers, in place of the parser's larger reservation) and will hold while computing,
+     * and a computation slot. The reservation is the one {@link RequestBodyFilter} made for the
+     * request, and gives both back after the answer.
      */
     void admit(HttpServletRequest request, Chain chain, int samples, long extraNumbers) {
         if (!(request.getAttribute(RequestBodyFilter.RESERVATION) instanceof Reservation reservation)) {
             throw new IllegalStateException("no admission reservation: RequestBodyFilter did not run");
         }
-        reservation.grow(computationBytes(chain, samples, extraNumbers));
+        long requestNumbers = chain.parameterCount() + (long) samples * (chain.inputSize() + chain.outputSize());
+        reservation.resize(8 * requestNumbers + computationBytes(chain, samples, extraNumbers));
         reservation.computation();
     }
 

@@ -79,6 +79,18 @@ class AdmissionTest {
         }
     }
 
+    @Test
+    void givesBackTheParsersShareOnceTheBodyIsRead() {
+        try (Admission.Reservation parsing = admission.reservation();
+                Admission.Reservation next = admission.reservation()) {
+            parsing.grow(60 * 1024);
+            parsing.resize(10 * 1024);
+            next.grow(50 * 1024);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> next.grow(8 * 1024))
+                    .isInstanceOf(OverloadedException.class);
+        }
+    }
+
     private ResultActions post(String body) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/gradient")
                 .contentType(MediaType.APPLICATION_JSON)
