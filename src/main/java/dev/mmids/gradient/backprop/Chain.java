@@ -136,12 +136,14 @@ public final class Chain {
         double f = reducedLoss(l, z[top + 1], Y, loss, reduction);
 
         double[] gradient = new double[parameterCount];
-        DMatrixRMaj[] kept = new DMatrixRMaj[L + 2];
+        DMatrixRMaj[] kept = keep ? new DMatrixRMaj[L + 2] : null;
         DMatrixRMaj q = l.gradient(z[top + 1], Y, reduction == Reduction.MEAN ? 1.0 / X.numRows : 1.0);
         if (firstNonFinite(q.data) >= 0) {
             throw NonFiniteValueException.inLossGradient(L + 1, loss);
         }
-        kept[top + 1] = keep ? q : null;
+        if (keep) {
+            kept[top + 1] = q;
+        }
         for (int i = top; i >= 1; i--) {
             deadline.check();
             Layer g = layer(i);
@@ -150,7 +152,9 @@ public final class Chain {
             if (i > 1 || keep) {
                 q = g.vjpInput(z[i], z[i + 1], q);
                 requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
-                kept[i] = keep ? q : null;
+                if (keep) {
+                    kept[i] = q;
+                }
             }
         }
         return new Pass(f, gradient, z, kept);

@@ -1,6 +1,7 @@
 package dev.mmids.gradient.backprop;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -8,15 +9,16 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The matrix products of the engine, on row-major arrays: by the system's BLAS through JNI where the
  * machine has one (OpenBLAS computes a batch's products 15 to 25 times faster than EJML here), else by
  * EJML. A row-major matrix is its own transpose in BLAS's column-major order, so each product is
- * handed to BLAS with its factors swapped and no data moved.
+ * handed to BLAS with its factors swapped and no data moved. Products too small for either to pay
+ * (a course's network) run as plain loops over the arrays, which allocate nothing.
  */
 public final class Products {
 
     /** The system's BLAS, or null when this machine has none (EJML computes instead). */
     private static final NativeBLAS BLAS = loadNativeBlas();
 
-    /** Below this many multiply-adds, EJML is as fast as a call through JNI. */
-    private static final long NATIVE_FROM = 4096;
+    /** From this many multiply-adds on, a product goes to BLAS or EJML; below, plain loops are as fast. */
+    private static final long LIBRARY_FROM = 4096;
 
     private Products() {}
 
@@ -27,7 +29,19 @@ public final class Products {
 
     /** C = A B^T: A is m × k, B is n × k, C (m × n) is written to c from offset c0. */
     static void multTransB(int m, int n, int k, double[] a, double[] b, double[] c, int c0) {
-        if (useBlas(m, n, k)) {
+        if (small(m, n, k)) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int t = 0; t < k; t++) {
+                        sum += a[i * k + t] * b[j * k + t];
+                    }
+                    c[c0 + i * n + j] = sum;
+                }
+            }
+            return;
+        }
+        if (BLAS != null) {
             BLAS.dgemm("T", "N", n, m, k, 1.0, b, 0, k, a, 0, k, 0.0, c, c0, n);
             return;
         }
@@ -44,7 +58,20 @@ public final class Products {
 
     /** C = A^T B: A is k × m, B is k × n, C (m × n) is written to c from offset c0. */
     static void multTransA(int m, int n, int k, double[] a, double[] b, double[] c, int c0) {
-        if (useBlas(m, n, k)) {
+        if (small(m, n, k)) {
+            // row by row of B, so that the innermost loop runs along rows
+            Arrays.fill(c, c0, c0 + m * n, 0);
+            for (int t = 0; t < k; t++) {
+                for (int i = 0; i < m; i++) {
+                    double ati = a[t * m + i];
+                    for (int j = 0; j < n; j++) {
+                        c[c0 + i * n + j] += ati * b[t * n + j];
+                    }
+                }
+            }
+            return;
+        }
+        if (BLAS != null) {
             BLAS.dgemm("N", "T", n, m, k, 1.0, b, 0, n, a, 0, m, 0.0, c, c0, n);
             return;
         }
@@ -55,7 +82,20 @@ public final class Products {
 
     /** C = A B: A is m × k, B is k × n, C (m × n) is written to c from offset c0. */
     static void mult(int m, int n, int k, double[] a, double[] b, double[] c, int c0) {
-        if (useBlas(m, n, k)) {
+        if (small(m, n, k)) {
+            // row by row of B, so that the innermost loop runs along rows
+            Arrays.fill(c, c0, c0 + m * n, 0);
+            for (int i = 0; i < m; i++) {
+                for (int t = 0; t < k; t++) {
+                    double ait = a[i * k + t];
+                    for (int j = 0; j < n; j++) {
+                        c[c0 + i * n + j] += ait * b[t * n + j];
+                    }
+                }
+            }
+            return;
+        }
+        if (BLAS != null) {
             BLAS.dgemm("N", "N", n, m, k, 1.0, b, 0, n, a, 0, k, 0.0, c, c0, n);
             return;
         }
@@ -64,8 +104,8 @@ public final class Products {
         written(C, c, c0);
     }
 
-    private static boolean useBlas(int m, int n, int k) {
-        return BLAS != null && (long) m * n * k >= NATIVE_FROM;
+    private static boolean small(int m, int n, int k) {
+        return (long) m * n * k < LIBRARY_FROM;
     }
 
     /** EJML writes from offset 0: at another offset, it writes to a matrix of its own, copied after. */
