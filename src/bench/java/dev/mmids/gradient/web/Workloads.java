@@ -3,6 +3,7 @@ package dev.mmids.gradient.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,8 +13,15 @@ final class Workloads {
     static final Path DIRECTORY = Path.of(System.getProperty("workloads", "bench/workloads"));
 
     /** The service's limits, wide enough for every workload. */
-    static final Limits LIMITS =
-            new Limits(DataSize.ofMegabytes(256), 1000, 10_000_000, 100_000, 1_000_000, 1_000_000, 10_000_000);
+    static final Limits LIMITS = new Limits(
+            DataSize.ofMegabytes(256),
+            1000,
+            10_000_000,
+            100_000,
+            1_000_000,
+            1_000_000,
+            10_000_000,
+            Duration.ofMinutes(10));
 
     private Workloads() {}
 
