@@ -31,6 +31,12 @@ class Admission {
     final class Reservation implements AutoCloseable {
         private int units;
         private boolean slot;
+        private Runnable onParsed = () -> {};
+
+        /** What to let go of once the request's body is parsed: the body's bytes. */
+        void onParsed(Runnable release) {
+            onParsed = release;
+        }
 
         /** Reserves {@code bytes} more, or throws {@link OverloadedException}. */
         void grow(long bytes) {
@@ -64,8 +70,11 @@ class Admission {
             units += more;
         }
 
-        /** Takes a computation slot, or throws {@link OverloadedException}. */
+        /** Takes a computation slot (once), or throws {@link OverloadedException}. */
         void computation() {
+            if (slot) {
+                return;
+            }
             if (!acquire(computations, 1)) {
                 throw new OverloadedException("the server runs " + settings.computations()
                         + " computations at once, all busy; retry in " + settings.retryAfter() + " s");
@@ -92,14 +101,15 @@ class Admission {
 
     /**
      * Admits a computation of the request, once its body is parsed: the memory it now holds (the
-     * request's numbers, in place of the parser's larger reservation) and will hold while computing,
-     * and a computation slot. The reservation is the one {@link RequestBodyFilter} made for the
-     * request, and gives both back after the answer.
+     * request's numbers, in place of its body and the parser's buffers) and will hold while computing,
+     * and a computation slot (which {@link RequestBodyFilter} took before parsing). The reservation is
+     * the one the filter made for the request, and gives both back after the answer.
      */
     void admit(HttpServletRequest request, Chain chain, int samples, long extraNumbers) {
         if (!(request.getAttribute(RequestBodyFilter.RESERVATION) instanceof Reservation reservation)) {
             throw new IllegalStateException("no admission reservation: RequestBodyFilter did not run");
         }
+        reservation.onParsed.run();
         long requestNumbers = chain.parameterCount() + (long) samples * (chain.inputSize() + chain.outputSize());
         reservation.resize(8 * requestNumbers + computationBytes(chain, samples, extraNumbers));
         reservation.computation();

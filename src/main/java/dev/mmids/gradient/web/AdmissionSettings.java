@@ -8,10 +8,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How much work the server takes on at once: beyond it, requests are answered 503 with Retry-After
- * at once, so that a burst degrades into refusals and never into an out-of-memory error.
+ * How much work the server takes on at once: beyond it, requests wait up to the queue timeout and
+ * are then answered 503 with Retry-After, so that a burst degrades into waits and refusals and never
+ * into an out-of-memory error.
  *
- * @param maxConcurrentComputations computations running at once (0: four per core)
+ * @param maxConcurrentComputations requests worked on at once, from parsing their body to the end of
+ *     their answer (0: four per core)
  * @param memoryBudget the memory that requests in progress may hold, as the service estimates it
  *     from their sizes before it reads or computes (0: half the JVM's maximum heap)
  * @param queueTimeout how long a request waits for a computation slot or memory before the 503
@@ -22,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 record AdmissionSettings(
         @DefaultValue("0") int maxConcurrentComputations,
         @DefaultValue("0B") DataSize memoryBudget,
-        @DefaultValue("200ms") Duration queueTimeout,
+        @DefaultValue("2s") Duration queueTimeout,
         @Positive @DefaultValue("2") int retryAfter) {
 
     int computations() {

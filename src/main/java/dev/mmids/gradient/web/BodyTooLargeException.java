@@ -1,6 +1,5 @@
 package dev.mmids.gradient.web;
 
-import java.io.IOException;
 import java.util.List;
 import org.springframework.util.unit.DataSize;
 
@@ -16,20 +15,5 @@ class BodyTooLargeException extends RequestProblemException {
                         + limit.toBytes() + " bytes; send smaller requests: with"
                         + " \"reduction\": \"sum\" the gradient of a batch is the sum of the gradients of its parts",
                 List.of());
-    }
-
-    /** What the body stream throws when the bytes read pass the limit. */
-    static final class LimitReached extends IOException {
-
-        private final DataSize limit;
-
-        LimitReached(DataSize limit) {
-            super("request body larger than " + limit.toBytes() + " bytes");
-            this.limit = limit;
-        }
-
-        DataSize limit() {
-            return limit;
-        }
     }
 }

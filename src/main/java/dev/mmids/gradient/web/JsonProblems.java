@@ -17,14 +17,6 @@ final class JsonProblems {
     private JsonProblems() {}
 
     static RequestProblemException translate(HttpMessageNotReadableException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException.LimitReached reached) {
-                return new BodyTooLargeException(reached.limit(), -1);
-            }
-            if (t instanceof RequestBodyFilter.Refused refused) {
-                return refused.overloaded();
-            }
-        }
         if (!(e.getCause() instanceof JacksonException cause)) {
             return new MalformedJsonException("the request body is empty or null; send a JSON object");
         }

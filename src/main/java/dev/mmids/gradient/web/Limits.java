@@ -33,9 +33,13 @@ record Limits(
         @Positive @DefaultValue("10000000") long maxJacobianEntries,
         @NotNull @DefaultValue("30s") Duration computeDeadline) {
 
+    /** The largest body the server can hold: the length of the largest Java array. */
+    static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
+
     Limits {
-        if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
-            throw new IllegalArgumentException("gradient.limits.max-body-size must be positive, got " + maxBodySize);
+        if (maxBodySize != null && (maxBodySize.toBytes() <= 0 || maxBodySize.toBytes() > MAX_BODY_BYTES)) {
+            throw new IllegalArgumentException("gradient.limits.max-body-size must be positive and at most "
+                    + MAX_BODY_BYTES + " bytes (a body is held in one array), got " + maxBodySize);
         }
         if (computeDeadline != null && (computeDeadline.isNegative() || computeDeadline.isZero())) {
             throw new IllegalArgumentException(

@@ -69,6 +69,17 @@ class AdmissionTest {
     }
 
     @Test
+    void takesASlotBeforeParsingAndOnlyForABody() throws Exception {
+        try (Admission.Reservation busy = admission.reservation()) {
+            busy.computation();
+            // refused before its body is parsed: the 503, not the 400 the body deserves
+            expectProblem(post("{\"x\": [1, 2"), 503, "overloaded");
+            mvc.perform(MockMvcRequestBuilders.get("/catalog")).andExpect(status().isOk());
+        }
+        expectProblem(post("{\"x\": [1, 2"), 400, "malformed-json");
+    }
+
+    @Test
     void givesBackWhatARequestHeld() throws Exception {
         for (int i = 0; i < 50; i++) {
             post(GradientEndpointTest.EXAMPLE_3).andExpect(status().isOk());
