@@ -111,14 +111,14 @@ def http_table():
     runs = results["runs"]
     for w in sorted({r["workload"] for r in runs if r["workload"] != "wide"}, key=WORKLOADS.index):
         print("\n%s:\n" % w)
-        print("| connections | service req/s | p50 | p99 | floor req/s | service / floor | Python req/s | p50 | p99 | service / Python |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| connections | service req/s | p50 | p99 | errors | floor req/s | service / floor | Python req/s | p50 | p99 | errors | service / Python |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for c in sorted({r["connections"] for r in runs if r["workload"] == w}):
             s, f, p = (next(r for r in runs if r["workload"] == w and r["target"] == t and r["connections"] == c)
                        for t in ("service", "floor", "python"))
-            print("| %d | %.0f | %s | %s | %.0f | %.2f | %.1f | %s | %s | %.1f |" % (
-                c, s["rps"], us(s["p50_us"]), us(s["p99_us"]), f["rps"], s["rps"] / f["rps"],
-                p["rps"], us(p["p50_us"]), us(p["p99_us"]), s["rps"] / p["rps"]))
+            print("| %d | %.0f | %s | %s | %d | %.0f | %.2f | %.1f | %s | %s | %d | %.1f |" % (
+                c, s["rps"], us(s["p50_us"]), us(s["p99_us"]), s["errors"], f["rps"], s["rps"] / f["rps"],
+                p["rps"], us(p["p50_us"]), us(p["p99_us"]), p["errors"], s["rps"] / p["rps"]))
     print("\nwide (10^6 parameters), one connection:\n")
     print("| format | req/s | p50 | p99 | errors |")
     print("|---|---:|---:|---:|---:|")

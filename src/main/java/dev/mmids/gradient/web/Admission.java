@@ -23,7 +23,11 @@ class Admission {
 
     Admission(AdmissionSettings settings) {
         this.settings = settings;
-        this.computations = new Semaphore(settings.computations(), true);
+        // Slots are taken one at a time, so a newcomer may take a free one before the longest waiter is
+        // woken: fair hand-offs cost a context switch each and a third of the throughput of small
+        // requests at 64 connections. Memory is taken in amounts of every size, and stays fair so that a
+        // large request is not passed over by small ones until it times out.
+        this.computations = new Semaphore(settings.computations(), false);
         this.memory = new Semaphore((int) Math.min(Integer.MAX_VALUE, settings.memoryBytes() / UNIT), true);
     }
 
