@@ -128,6 +128,8 @@ def http_table():
 
 
 def us(micros):
+    if micros >= 1e6:
+        return "%.2f s" % (micros / 1e6)
     if micros >= 10000:
         return "%.1f ms" % (micros / 1000)
     if micros >= 1000:
