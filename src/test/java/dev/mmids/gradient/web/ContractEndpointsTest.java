@@ -1,23 +1,37 @@
 package dev.mmids.gradient.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
-/** The contract is served as it is in the repository, and Swagger UI shows it rather than a generated one. */
+/**
+ * The contract is served as it is in the repository, Swagger UI shows it rather than a generated one,
+ * and its examples are true: each request example is answered 200, with the response example of the
+ * same name.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(ContractConformance.class)
 class ContractEndpointsTest {
 
     @Autowired
@@ -50,5 +64,43 @@ class ContractEndpointsTest {
             GradientEndpointTest.expectProblem(mvc.perform(get(path)), 404, "not-found")
                     .andExpect(jsonPath("$.detail").value(containsString("GET /openapi.yaml")));
         }
+    }
+
+    @Test
+    void everyJsonExampleIsWhatTheServerAnswers() throws Exception {
+        int posted = 0;
+        for (var path : ContractConformance.SPEC.getPaths().entrySet()) {
+            Operation operation = path.getValue().getPost();
+            if (operation == null) {
+                continue;
+            }
+            // Swagger UI fills "Try it out" with the first of these
+            MediaType request = operation.getRequestBody().getContent().get("application/json");
+            assertThat(request.getExamples())
+                    .as("POST %s: examples of the JSON request", path.getKey())
+                    .isNotEmpty();
+            Map<String, Example> answers = operation
+                    .getResponses()
+                    .get("200")
+                    .getContent()
+                    .get("application/json")
+                    .getExamples();
+            assertThat(answers)
+                    .as("POST %s: examples of the JSON answer", path.getKey())
+                    .isNotEmpty();
+            for (var example : request.getExamples().entrySet()) {
+                ResultActions answer = mvc.perform(post(path.getKey())
+                                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                                .content(Json.mapper()
+                                        .writeValueAsString(example.getValue().getValue())))
+                        .andExpect(status().isOk());
+                Example expected = answers.get(example.getKey());
+                if (expected != null) {
+                    answer.andExpect(content().json(Json.mapper().writeValueAsString(expected.getValue())));
+                }
+                posted++;
+            }
+        }
+        assertThat(posted).isGreaterThanOrEqualTo(5);
     }
 }
