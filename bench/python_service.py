@@ -55,6 +55,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 from fastapi import FastAPI, Request  # noqa: E402
 from fastapi.responses import Response  # noqa: E402
+from torch_layers import apply_layer  # noqa: E402
 
 torch.set_num_threads(int(os.environ.get("GRADIENT_TORCH_THREADS", "1")))
 torch.set_default_dtype(torch.float64)
@@ -409,26 +410,7 @@ class Network:
     # ---- the computation
 
     def _layer(self, i, z):
-        layer = self.layers[i]
-        kind = layer["type"]
-        if kind == "linear":
-            W, b = self.weights[i]
-            return F.linear(z, W, b)
-        if kind == "sigmoid":
-            return torch.sigmoid(z)
-        if kind == "tanh":
-            return torch.tanh(z)
-        if kind == "relu":
-            return torch.relu(z)
-        if kind == "softmax":
-            return torch.softmax(z, dim=-1)
-        if kind == "log_softmax":
-            return torch.log_softmax(z, dim=-1)
-        if kind == "leaky_relu":
-            return F.leaky_relu(z, layer.get("negativeSlope", 0.01))
-        if kind == "elu":
-            return F.elu(z, layer.get("alpha", 1.0))
-        return F.softplus(z, layer.get("beta", 1.0), layer.get("threshold", 20.0))
+        return apply_layer(self.layers[i], self.weights[i], z)
 
     def _per_sample_loss(self, z, y):
         kind = self.loss_type

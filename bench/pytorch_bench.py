@@ -55,6 +55,7 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from torch_layers import apply_layer
 
 ROOT = Path(__file__).resolve().parent
 WORKLOADS = ROOT / "workloads"
@@ -128,28 +129,7 @@ class Model:
             self.loss_type == "binary_cross_entropy" and last == "sigmoid")
 
     def apply(self, i, z):
-        layer = self.layers[i]
-        kind = layer["type"]
-        if kind == "linear":
-            W, b = self.weights[i]
-            return F.linear(z, W, b)
-        if kind == "sigmoid":
-            return torch.sigmoid(z)
-        if kind == "tanh":
-            return torch.tanh(z)
-        if kind == "relu":
-            return torch.relu(z)
-        if kind == "softmax":
-            return torch.softmax(z, dim=-1)
-        if kind == "log_softmax":
-            return torch.log_softmax(z, dim=-1)
-        if kind == "leaky_relu":
-            return F.leaky_relu(z, layer.get("negativeSlope", 0.01))
-        if kind == "elu":
-            return F.elu(z, layer.get("alpha", 1.0))
-        if kind == "softplus":
-            return F.softplus(z, layer.get("beta", 1.0), layer.get("threshold", 20.0))
-        raise ValueError("unknown layer type " + kind)
+        return apply_layer(self.layers[i], self.weights[i], z)
 
     def per_sample_loss(self, z, y):
         kind = self.loss_type
