@@ -33,15 +33,7 @@ class CborTest {
     void answersCborWithTheNumbersOfTheJsonAnswer() throws Exception {
         JsonNode request = JSON.readTree(GradientEndpointTest.EXAMPLE_3);
 
-        byte[] cbor = mvc.perform(MockMvcRequestBuilders.post("/gradient")
-                        .contentType(MediaType.APPLICATION_CBOR)
-                        .accept(MediaType.APPLICATION_CBOR)
-                        .content(CBOR.writeValueAsBytes(request)))
-                .andExpect(status().isOk())
-                .andExpect(content().contentType(MediaType.APPLICATION_CBOR))
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] cbor = post("/gradient", request);
         String json = mvc.perform(MockMvcRequestBuilders.post("/gradient")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(JSON.writeValueAsBytes(request)))
