@@ -42,6 +42,12 @@ class Admission {
             onParsed = release;
         }
 
+        /** The body is parsed: lets go of it. */
+        void parsed() {
+            onParsed.run();
+            onParsed = () -> {};
+        }
+
         /** Reserves {@code bytes} more, or throws {@link OverloadedException}. */
         void grow(long bytes) {
             growUnits((int) Math.min(Integer.MAX_VALUE, (bytes + UNIT - 1) / UNIT));
@@ -113,7 +119,7 @@ class Admission {
         if (!(request.getAttribute(RequestBodyFilter.RESERVATION) instanceof Reservation reservation)) {
             throw new IllegalStateException("no admission reservation: RequestBodyFilter did not run");
         }
-        reservation.onParsed.run();
+        reservation.parsed();
         long requestNumbers = chain.parameterCount() + (long) samples * (chain.inputSize() + chain.outputSize());
         reservation.resize(8 * requestNumbers + computationBytes(chain, samples, extraNumbers));
         reservation.computation();
