@@ -18,18 +18,12 @@ public final class Chain {
     private final List<Layer> layers;
     private final int[] offsets;
     private final int parameterCount;
-    private final Deadline deadline;
-
-    /** @param layers g_1 .. g_L, each taking the previous one's output */
-    public Chain(List<Layer> layers) {
-        this(layers, Deadline.NONE);
-    }
 
     /**
-     * @param layers g_1 .. g_L, each taking the previous one's output
-     * @param deadline when every computation of this chain must end, checked between layers
+     * @param layers g_1 .. g_L, each taking the previous one's output. A computation of the chain ends by
+     *     the {@link Deadline} its caller entered, checked between layers.
      */
-    public Chain(List<Layer> layers, Deadline deadline) {
+    public Chain(List<Layer> layers) {
         if (layers.isEmpty()) {
             throw new ShapeMismatchException("a chain needs at least one layer");
         }
@@ -45,7 +39,6 @@ public final class Chain {
             offsets[i - 1] = Math.addExact(offsets[i], layer(i).parameterCount());
         }
         parameterCount = offsets[0];
-        this.deadline = deadline;
     }
 
     /** L. */
@@ -145,7 +138,7 @@ public final class Chain {
             kept[top + 1] = q;
         }
         for (int i = top; i >= 1; i--) {
-            deadline.check();
+            Deadline.checkCurrent();
             Layer g = layer(i);
             g.vjpParameters(z[i], q, gradient, offsets[i]);
             requireFinite(gradient, offsets[i], g.parameterCount(), i, g, "parameter gradient");
@@ -166,22 +159,27 @@ public final class Chain {
     /**
      * J_{h_x}(w) for one input x, by the seed's recursion J_{O_i} = (A_i, B_i J_{O_{i-1}}) from the
      * empty J_{O_0}: n_{L+1} rows, one column per parameter in the order of w = (w^L; ...; w^1).
+     *
+     * <p>The recursion runs on the transposes, one row per column of J_{O_i}: the rows of (B_i J_{O_{i-1}})^T
+     * are B_i applied to each row of J_{O_{i-1}}^T, which every layer computes from its structure
+     * ({@link Layer#jvpInput}) without building B_i, so that no step holds more than the Jacobians
+     * themselves and A_i.
      */
     public OutputJacobian jacobian(double[] x) {
         DMatrixRMaj z = DMatrixRMaj.wrap(1, x.length, x);
-        DMatrixRMaj J = new DMatrixRMaj(x.length, 0);
+        DMatrixRMaj JT = new DMatrixRMaj(0, x.length);
         for (int i = 1; i <= depth(); i++) {
-            deadline.check();
-            Layer.Jacobian blocks = layer(i).jacobian(z.data);
-            DMatrixRMaj BJ = new DMatrixRMaj(blocks.B().numRows, J.numCols);
-            CommonOps_DDRM.mult(blocks.B(), J, BJ);
-            J = CommonOps_DDRM.concatColumnsMulti(blocks.A(), BJ);
-            if (firstNonFinite(J.data) >= 0) {
-                throw NonFiniteValueException.inJacobian(i, layer(i));
+            Layer g = layer(i);
+            DMatrixRMaj out = forwardThrough(z, i);
+            DMatrixRMaj BJT = g.jvpInput(z, out, JT);
+            DMatrixRMaj AT = CommonOps_DDRM.transpose(g.parameterBlock(z.data), null);
+            JT = CommonOps_DDRM.concatRowsMulti(AT, BJT);
+            if (firstNonFinite(JT.data) >= 0) {
+                throw NonFiniteValueException.inJacobian(i, g);
             }
-            z = forwardThrough(z, i);
+            z = out;
         }
-        return new OutputJacobian(z.data, J);
+        return new OutputJacobian(z.data, CommonOps_DDRM.transpose(JT, null));
     }
 
     /** h_x(w) and J_{h_x}(w) (n_{L+1} × (r_1 + ... + r_L)). */
@@ -207,7 +205,7 @@ public final class Chain {
             others.add(
                     layer(i).withParameters(Arrays.copyOfRange(w, offsets[i], offsets[i] + layer(i).parameterCount())));
         }
-        return new Chain(others, deadline);
+        return new Chain(others);
     }
 
     private void requireLabels(DMatrixRMaj X, DMatrixRMaj Y, Loss loss) {
@@ -243,7 +241,7 @@ public final class Chain {
 
     /** z^{i+1} = g_i(w^i; z^i), which must be finite. */
     private DMatrixRMaj forwardThrough(DMatrixRMaj z, int i) {
-        deadline.check();
+        Deadline.checkCurrent();
         DMatrixRMaj out = layer(i).forward(z);
         int bad = firstNonFinite(out.data);
         if (bad >= 0) {

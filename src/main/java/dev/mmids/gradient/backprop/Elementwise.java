@@ -44,6 +44,32 @@ public abstract sealed class Elementwise extends ParameterFree permits Sigmoid, 
         return qIn;
     }
 
+    /** B d = φ'(z) ⊙ d for every row. */
+    @Override
+    public final DMatrixRMaj jvpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj D) {
+        Shapes.requireTangents(this, Z, D);
+        DMatrixRMaj result = new DMatrixRMaj(D.numRows, n);
+        double[] d = D.data;
+        double[] r = result.data;
+        if (Z.numRows == 1) {
+            double[] derivatives = new double[n];
+            for (int k = 0; k < n; k++) {
+                derivatives[k] = derivative(Z.data[k]);
+            }
+            for (int s = 0, at = 0; s < D.numRows; s++) {
+                for (int k = 0; k < n; k++, at++) {
+                    r[at] = d[at] * derivatives[k];
+                }
+            }
+        } else {
+            double[] z = Z.data;
+            for (int k = 0, size = D.getNumElements(); k < size; k++) {
+                r[k] = d[k] * derivative(z[k]);
+            }
+        }
+        return result;
+    }
+
     /** A = (n × 0), B = diag(φ'(z)). */
     @Override
     public final Jacobian jacobian(double[] z) {

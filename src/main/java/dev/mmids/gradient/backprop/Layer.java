@@ -58,6 +58,19 @@ public sealed interface Layer permits Linear, ParameterFree {
      */
     DMatrixRMaj vjpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj Q);
 
+    /**
+     * The rows B(z_s) d_s: the Jacobian-vector product for the input (forward mode), without building B.
+     * m × n'.
+     *
+     * @param Z the layer's input, m × n, or 1 × n for the same input z under every row of D
+     * @param out the layer's output g(w; Z), as {@link #forward} computed it from Z
+     * @param D the rows d_s, m × n
+     */
+    DMatrixRMaj jvpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj D);
+
+    /** A = ∂g/∂w at one input z of length n: n' × r. */
+    DMatrixRMaj parameterBlock(double[] z);
+
     /** The explicit blocks (A, B) = J_g(w; z) at one input z of length n. */
     Jacobian jacobian(double[] z);
 

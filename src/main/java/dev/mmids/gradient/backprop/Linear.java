@@ -128,9 +128,18 @@ public final class Linear implements Layer {
         return qIn;
     }
 
-    /** A = (I ⊗ z^T, I): row j holds z in the columns of W's row j and 1 in the column of b_j; B = W. */
+    /** B d = W d for every row: D W^T. */
     @Override
-    public Jacobian jacobian(double[] z) {
+    public DMatrixRMaj jvpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj D) {
+        Shapes.requireTangents(this, Z, D);
+        DMatrixRMaj result = new DMatrixRMaj(D.numRows, outputs);
+        Products.multTransB(D.numRows, outputs, n, D.data, w, result.data, 0);
+        return result;
+    }
+
+    /** A = (I ⊗ z^T, I): row j holds z in the columns of W's row j and 1 in the column of b_j. */
+    @Override
+    public DMatrixRMaj parameterBlock(double[] z) {
         Shapes.requireLength(this, z, n);
         DMatrixRMaj A = new DMatrixRMaj(outputs, parameterCount());
         for (int j = 0; j < outputs; j++) {
@@ -139,7 +148,13 @@ public final class Linear implements Layer {
                 A.unsafe_set(j, outputs * n + j, 1);
             }
         }
-        return new Jacobian(A, DMatrixRMaj.wrap(outputs, n, Arrays.copyOf(w, outputs * n)));
+        return A;
+    }
+
+    /** A as {@link #parameterBlock}, B = W. */
+    @Override
+    public Jacobian jacobian(double[] z) {
+        return new Jacobian(parameterBlock(z), DMatrixRMaj.wrap(outputs, n, Arrays.copyOf(w, outputs * n)));
     }
 
     @Override

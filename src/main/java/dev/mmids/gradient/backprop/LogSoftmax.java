@@ -62,6 +62,27 @@ public final class LogSoftmax extends ParameterFree {
         return qIn;
     }
 
+    /** B d = d - (γ(z)·d) 1 for every row, with γ(z) = e^{out}. */
+    @Override
+    public DMatrixRMaj jvpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj D) {
+        Shapes.requireTangents(this, Z, D);
+        DMatrixRMaj result = new DMatrixRMaj(D.numRows, n);
+        double[] y = out.data;
+        double[] d = D.data;
+        for (int s = 0; s < D.numRows; s++) {
+            int from = s * n;
+            int gamma = rowOf(Z, s) * n;
+            double dot = 0;
+            for (int k = 0; k < n; k++) {
+                dot += Math.exp(y[gamma + k]) * d[from + k];
+            }
+            for (int k = 0; k < n; k++) {
+                result.data[from + k] = d[from + k] - dot;
+            }
+        }
+        return result;
+    }
+
     @Override
     public Jacobian jacobian(double[] z) {
         Shapes.requireLength(this, z, n);

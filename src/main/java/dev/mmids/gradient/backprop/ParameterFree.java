@@ -48,9 +48,21 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
     @Override
     public final void vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q, double[] p, int offset) {}
 
+    /** A = (n × 0). */
+    @Override
+    public final DMatrixRMaj parameterBlock(double[] z) {
+        Shapes.requireLength(this, z, n);
+        return new DMatrixRMaj(n, 0);
+    }
+
     /** (A, B) with A = (n × 0). */
     final Jacobian inputBlockOnly(DMatrixRMaj B) {
         return new Jacobian(new DMatrixRMaj(n, 0), B);
+    }
+
+    /** The row of Z under row s of a matrix of tangents: its own, or Z's only row. */
+    static int rowOf(DMatrixRMaj Z, int s) {
+        return Z.numRows == 1 ? 0 : s;
     }
 
     @Override

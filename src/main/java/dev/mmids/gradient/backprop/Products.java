@@ -20,6 +20,9 @@ public final class Products {
     /** From this many multiply-adds on, a product goes to BLAS or EJML; below, plain loops are as fast. */
     private static final long LIBRARY_FROM = 4096;
 
+    /** Products of more multiply-adds than this run in blocks, the deadline checked between them. */
+    static final long BLOCK = 1L << 26;
+
     private Products() {}
 
     /** Whether the products run in the system's BLAS. */
@@ -41,19 +44,22 @@ public final class Products {
             }
             return;
         }
-        if (BLAS != null) {
-            BLAS.dgemm("T", "N", n, m, k, 1.0, b, 0, k, a, 0, k, 0.0, c, c0, n);
-            return;
-        }
-        DMatrixRMaj A = DMatrixRMaj.wrap(m, k, a);
-        DMatrixRMaj C = output(m, n, c, c0);
-        if (m == 1) {
-            CommonOps_DDRM.multTransB(A, DMatrixRMaj.wrap(n, k, b), C);
-        } else {
-            // EJML's A B^T runs a dot product per entry; B^T once, then A (B^T), runs much faster.
-            CommonOps_DDRM.mult(A, CommonOps_DDRM.transpose(DMatrixRMaj.wrap(n, k, b), null), C);
-        }
-        written(C, c, c0);
+        DMatrixRMaj Bt = BLAS == null && m > 1 ? CommonOps_DDRM.transpose(DMatrixRMaj.wrap(n, k, b), null) : null;
+        inBlocks(m, (long) n * k, (from, rows) -> {
+            if (BLAS != null) {
+                BLAS.dgemm("T", "N", n, rows, k, 1.0, b, 0, k, a, from * k, k, 0.0, c, c0 + from * n, n);
+                return;
+            }
+            DMatrixRMaj A = rowsOf(a, from, rows, k);
+            DMatrixRMaj C = output(rows, n, c, c0 + from * n);
+            if (Bt == null) {
+                CommonOps_DDRM.multTransB(A, DMatrixRMaj.wrap(n, k, b), C);
+            } else {
+                // EJML's A B^T runs a dot product per entry; B^T once, then A (B^T), runs much faster.
+                CommonOps_DDRM.mult(A, Bt, C);
+            }
+            written(C, c, c0 + from * n);
+        });
     }
 
     /** C = A^T B: A is k × m, B is k × n, C (m × n) is written to c from offset c0. */
@@ -71,13 +77,25 @@ public final class Products {
             }
             return;
         }
-        if (BLAS != null) {
-            BLAS.dgemm("N", "T", n, m, k, 1.0, b, 0, n, a, 0, m, 0.0, c, c0, n);
-            return;
+        // the sum over k runs in blocks of k, each added to the sum of the blocks before it
+        DMatrixRMaj C = BLAS == null ? output(m, n, c, c0) : null;
+        inBlocks(k, (long) m * n, (from, rows) -> {
+            if (BLAS != null) {
+                double beta = from == 0 ? 0.0 : 1.0;
+                BLAS.dgemm("N", "T", n, m, rows, 1.0, b, from * n, n, a, from * m, m, beta, c, c0, n);
+                return;
+            }
+            DMatrixRMaj A = rowsOf(a, from, rows, m);
+            DMatrixRMaj B = rowsOf(b, from, rows, n);
+            if (from == 0) {
+                CommonOps_DDRM.multTransA(A, B, C);
+            } else {
+                CommonOps_DDRM.multAddTransA(A, B, C);
+            }
+        });
+        if (C != null) {
+            written(C, c, c0);
         }
-        DMatrixRMaj C = output(m, n, c, c0);
-        CommonOps_DDRM.multTransA(DMatrixRMaj.wrap(k, m, a), DMatrixRMaj.wrap(k, n, b), C);
-        written(C, c, c0);
     }
 
     /** C = A B: A is m × k, B is k × n, C (m × n) is written to c from offset c0. */
@@ -95,13 +113,42 @@ public final class Products {
             }
             return;
         }
-        if (BLAS != null) {
-            BLAS.dgemm("N", "N", n, m, k, 1.0, b, 0, n, a, 0, k, 0.0, c, c0, n);
-            return;
+        inBlocks(m, (long) n * k, (from, rows) -> {
+            if (BLAS != null) {
+                BLAS.dgemm("N", "N", n, rows, k, 1.0, b, 0, n, a, from * k, k, 0.0, c, c0 + from * n, n);
+                return;
+            }
+            DMatrixRMaj C = output(rows, n, c, c0 + from * n);
+            CommonOps_DDRM.mult(rowsOf(a, from, rows, k), DMatrixRMaj.wrap(k, n, b), C);
+            written(C, c, c0 + from * n);
+        });
+    }
+
+    /** A block of rows [from, from + rows) of a matrix. */
+    @FunctionalInterface
+    private interface Block {
+        void compute(int from, int rows);
+    }
+
+    /**
+     * Runs a product over {@code rows} rows, each costing {@code perRow} multiply-adds, in blocks of at most
+     * {@link #BLOCK} multiply-adds, and checks the computation's deadline before each block: a product
+     * as large as a request may ask for stops within one block of its deadline.
+     */
+    private static void inBlocks(int rows, long perRow, Block block) {
+        int size = (int) Math.max(1, Math.min(rows, BLOCK / Math.max(1, perRow)));
+        for (int from = 0; from < rows; from += size) {
+            Deadline.checkCurrent();
+            block.compute(from, Math.min(size, rows - from));
         }
-        DMatrixRMaj C = output(m, n, c, c0);
-        CommonOps_DDRM.mult(DMatrixRMaj.wrap(m, k, a), DMatrixRMaj.wrap(k, n, b), C);
-        written(C, c, c0);
+    }
+
+    /** Rows [from, from + rows) of the matrix in x (row length n), copied unless they are all of it. */
+    private static DMatrixRMaj rowsOf(double[] x, int from, int rows, int n) {
+        if (from == 0 && (long) rows * n == x.length) {
+            return DMatrixRMaj.wrap(rows, n, x);
+        }
+        return DMatrixRMaj.wrap(rows, n, Arrays.copyOfRange(x, from * n, (from + rows) * n));
     }
 
     private static boolean small(int m, int n, int k) {

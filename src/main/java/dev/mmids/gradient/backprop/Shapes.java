@@ -20,6 +20,17 @@ final class Shapes {
         }
     }
 
+    /** D holds tangents of the layer's input, one per row, each at its own row of Z or all at Z's one row. */
+    static void requireTangents(Layer layer, DMatrixRMaj Z, DMatrixRMaj D) {
+        if (D.numCols != layer.inputSize()
+                || Z.numCols != layer.inputSize()
+                || (Z.numRows != D.numRows && Z.numRows != 1)) {
+            throw new ShapeMismatchException(layer + " takes tangents of shape " + Z.numRows + " × " + layer.inputSize()
+                    + " at inputs of shape " + Z.numRows + " × " + Z.numCols + ", got " + D.numRows + " × "
+                    + D.numCols);
+        }
+    }
+
     static void requireLength(Layer layer, double[] z, int n) {
         if (z.length != n) {
             throw new ShapeMismatchException(layer + " takes inputs of length " + n + ", got " + z.length);

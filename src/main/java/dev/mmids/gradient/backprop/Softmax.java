@@ -52,6 +52,27 @@ public final class Softmax extends ParameterFree {
         return qIn;
     }
 
+    /** B d = γ ⊙ (d - (γ·d) 1) for every row: B is symmetric, so this is the product of {@link #vjpInput}. */
+    @Override
+    public DMatrixRMaj jvpInput(DMatrixRMaj Z, DMatrixRMaj out, DMatrixRMaj D) {
+        Shapes.requireTangents(this, Z, D);
+        DMatrixRMaj result = new DMatrixRMaj(D.numRows, n);
+        double[] y = out.data;
+        double[] d = D.data;
+        for (int s = 0; s < D.numRows; s++) {
+            int from = s * n;
+            int gamma = rowOf(Z, s) * n;
+            double dot = 0;
+            for (int k = 0; k < n; k++) {
+                dot += y[gamma + k] * d[from + k];
+            }
+            for (int k = 0; k < n; k++) {
+                result.data[from + k] = y[gamma + k] * (d[from + k] - dot);
+            }
+        }
+        return result;
+    }
+
     @Override
     public Jacobian jacobian(double[] z) {
         Shapes.requireLength(this, z, n);

@@ -1,7 +1,6 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
-import dev.mmids.gradient.backprop.Deadline;
 import dev.mmids.gradient.backprop.InvalidLabelException;
 import dev.mmids.gradient.backprop.Layer;
 import dev.mmids.gradient.backprop.Loss;
@@ -412,7 +411,7 @@ class ModelAssembler {
         for (int i = 0; i < L; i++) {
             layers.add(types.get(i).create(specs.get(i), widths[i], w[i]));
         }
-        return new Chain(layers, Deadline.after(limits.computeDeadline()));
+        return new Chain(layers);
     }
 
     private void requireSettings(LayerSpec spec, LayerType type, int i) {

@@ -1,5 +1,6 @@
 package dev.mmids.gradient.web;
 
+import dev.mmids.gradient.backprop.Deadline;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,12 +55,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
     private static final int CHUNK = 1 << 20;
 
     private final DataSize limit;
+    private final Duration computeDeadline;
     private final JsonMapper json;
     private final Problems problems;
     private final Admission admission;
 
     RequestBodyFilter(Limits limits, JsonMapper json, Problems problems, Admission admission) {
         this.limit = limits.maxBodySize();
+        this.computeDeadline = limits.computeDeadline();
         this.json = json;
         this.problems = problems;
         this.admission = admission;
@@ -88,7 +92,10 @@ class RequestBodyFilter extends OncePerRequestFilter {
                 return;
             }
             request.setAttribute(RESERVATION, reservation);
-            chain.doFilter(admitted, response);
+            // the computation's deadline, from parsing on
+            try (Deadline.Scope scope = Deadline.after(computeDeadline).enter()) {
+                chain.doFilter(admitted, response);
+            }
         }
     }
 

@@ -89,6 +89,37 @@ class LayerDerivativesTest {
 
     @ParameterizedTest
     @FieldSource("KINDS")
+    void jacobianVectorProductsEqualTheInputBlockTimesD(String kind) {
+        Random random = new Random(kind.hashCode() + 4);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            int n = 1 + random.nextInt(5);
+            int m = 1 + random.nextInt(4);
+            Layer layer = RandomLayers.of(kind, n, random);
+            DMatrixRMaj Z = DMatrixRMaj.wrap(m, n, RandomLayers.normal(random, m * n, 2));
+            DMatrixRMaj D = DMatrixRMaj.wrap(m, n, RandomLayers.normal(random, m * n, 1));
+            DMatrixRMaj z0 = DMatrixRMaj.wrap(1, n, row(Z, 0));
+
+            DMatrixRMaj own = layer.jvpInput(Z, layer.forward(Z), D);
+            DMatrixRMaj atOne = layer.jvpInput(z0, layer.forward(z0), D);
+
+            for (int s = 0; s < m; s++) {
+                assertClose(row(own, s), times(layer.jacobian(row(Z, s)).B(), row(D, s)), layer + ", B d of row " + s);
+                assertClose(row(atOne, s), times(layer.jacobian(row(Z, 0)).B(), row(D, s)), layer + ", B(z_1) d_" + s);
+            }
+            assertThat(layer.parameterBlock(row(Z, 0)).data)
+                    .as("A of %s alone and in (A, B)", layer)
+                    .containsExactly(layer.jacobian(row(Z, 0)).A().data);
+        }
+    }
+
+    private static double[] times(DMatrixRMaj M, double[] d) {
+        DMatrixRMaj out = new DMatrixRMaj(M.numRows, 1);
+        CommonOps_DDRM.mult(M, DMatrixRMaj.wrap(d.length, 1, d), out);
+        return out.data;
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
     void forwardOnABatchEqualsForwardOnEachRow(String kind) {
         Random random = new Random(kind.hashCode() + 3);
         int n = 4;

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The three products against the definition, at sizes on each side of where the plain loops hand over
- * to the libraries; written at an offset, leaving the rest of the target alone. The build runs this
- * class with the system's BLAS and again without it, so every path is checked.
+ * to the libraries and where they run in blocks; written at an offset, leaving the rest of the target
+ * alone. The build runs this class with the system's BLAS and again without it, so every path is checked.
  */
 class ProductsTest {
 
@@ -20,7 +20,18 @@ class ProductsTest {
     private static final double UNTOUCHED = -7.25;
 
     @ParameterizedTest(name = "m={0} n={1} k={2}")
-    @CsvSource({"1,1,1", "1,3,2", "2,2,2", "3,5,7", "1,64,63", "1,64,64", "16,16,16", "7,33,41", "40,30,20"})
+    @CsvSource({
+        "1,1,1",
+        "1,3,2",
+        "2,2,2",
+        "3,5,7",
+        "1,64,63",
+        "1,64,64",
+        "16,16,16",
+        "7,33,41",
+        "40,30,20",
+        "600,500,500"
+    })
     void eachProductEqualsItsDefinition(int m, int n, int k) {
         Random random = new Random(31L * m + 17L * n + k);
 
@@ -41,6 +52,29 @@ class ProductsTest {
 
         double[] at = transpose(a, m, k); // A^T: k × m, for (A^T)^T (B^T)
         assertWritten(expected, c -> Products.multTransA(m, n, k, at, b, c, OFFSET));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aProductInBlocksStopsAtTheDeadlineOfItsComputation() {
+        int m = 600;
+        int n = 500;
+        int k = 500;
+        assertEquals(true, (long) m * n * k > Products.BLOCK, "the product runs in blocks");
+        double[] a = new double[m * k];
+        double[] b = new double[n * k];
+        double[] c = new double[m * n];
+
+        try (Deadline.Scope passed =
+                Deadline.after(java.time.Duration.ofNanos(1)).enter()) {
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    DeadlineExceededException.class, () -> Products.multTransB(m, n, k, a, b, c, 0));
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    DeadlineExceededException.class, () -> Products.multTransA(m, n, k, a, b, c, 0));
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    DeadlineExceededException.class, () -> Products.mult(m, n, k, a, b, c, 0));
+        }
+        // the scope is closed: the same product runs to its end
+        Products.multTransB(m, n, k, a, b, c, 0);
     }
 
     private interface Product {
