@@ -31,7 +31,8 @@ COPY deploy/healthcheck.sh /app/healthcheck.sh
 
 # The files stay root's and read-only; the process runs as a numeric user that owns nothing.
 USER 10001:10001
-EXPOSE 8080
+# The API, and the probes and metrics on a port of their own
+EXPOSE 8080 8081
 # Heap as a share of the container's memory; an out-of-memory error ends the process, so that the
 # orchestrator restarts it instead of leaving it half-alive. Override with -e JAVA_TOOL_OPTIONS=...
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKLOADS = ROOT / "bench" / "workloads"
 RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "wrk" / "post.lua"
-JAVA_PORT, PYTHON_PORT = 18080, 18090
+JAVA_PORT, MANAGEMENT_PORT, PYTHON_PORT = 18080, 18079, 18090
 
 
 def wait_until_up(url, seconds=120, body=None):
@@ -74,6 +74,7 @@ def main():
 
     jar = sorted(glob.glob(str(ROOT / "target" / "gradient-service-*.jar")))[0]
     java = start(["java"] + args.java_opts.split() + ["-jar", jar, "--server.port=%d" % JAVA_PORT,
+                                                     "--management.server.port=%d" % MANAGEMENT_PORT,
                                                      "--gradient.bench.floor-endpoint=true"],
                  ROOT / "target" / "bench-java.log")
     python = start(["/usr/bin/python3", "bench/python_service.py", "--port", str(PYTHON_PORT), "--workers", "2"],
@@ -82,7 +83,7 @@ def main():
                            "java": java_version(), "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS", "all")},
                "seconds": args.seconds, "runs": []}
     try:
-        wait_until_up("http://localhost:%d/actuator/health/readiness" % JAVA_PORT)
+        wait_until_up("http://localhost:%d/actuator/health/readiness" % MANAGEMENT_PORT)
         wait_until_up("http://localhost:%d/gradient" % PYTHON_PORT, body=(WORKLOADS / "course.json").read_bytes())
         targets = {"service": "http://localhost:%d/gradient" % JAVA_PORT,
                    "floor": "http://localhost:%d/bench/floor" % JAVA_PORT,

@@ -9,7 +9,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     (cd "$root" && ./mvnw -B -q -DskipTests package)
 fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-java -jar "$(ls "$root"/target/gradient-service-*.jar | head -n 1)" --server.port="$port" \
+java -jar "$(ls "$root"/target/gradient-service-*.jar | head -n 1)" --server.port="$port" --management.server.port=0 \
     > "$root/target/client-server-$port.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -14,7 +14,8 @@
 #                                     them as the BUILD_IMAGE and RUNTIME_IMAGE build arguments
 #   deploy/verify-image.sh --docker   docker build / docker run with the Dockerfile's real bases
 #
-# Needs root for debootstrap and buildah's chroot isolation; PORT (default 18080) must be free.
+# Needs root for debootstrap and buildah's chroot isolation; PORT (default 18080) and PORT + 1 (the
+# management server's: probes and metrics) must be free.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -23,6 +24,7 @@ mode=buildah
 [ "${1:-}" = "--docker" ] && mode=docker
 image=localhost/gradient-service:verify
 port="${PORT:-18080}"
+mport=$((port + 1))
 cache="${STANDIN_CACHE:-$HOME/.cache/gradient-service}"
 jdk_standin=localhost/gradient-standin-jdk17
 jre_standin=localhost/gradient-standin-jre17
@@ -118,7 +120,7 @@ step "checking the image's config"
 user="$(config User)"
 [ "$user" = '"10001:10001"' ] && pass "user $user" || fail "user is $user, expected 10001:10001"
 ports="$(config ExposedPorts)"
-[[ $ports == *'"8080/tcp"'* ]] && pass "exposes $ports" || fail "exposed ports are $ports"
+[[ $ports == *'"8080/tcp"'* && $ports == *'"8081/tcp"'* ]] && pass "exposes $ports" || fail "exposed ports are $ports"
 health="$(config Healthcheck)"
 [[ $health == *'"CMD","/app/healthcheck.sh"'* ]] && pass "health check $health" || fail "health check is $health"
 entrypoint="$(config Entrypoint)"
@@ -128,27 +130,27 @@ env="$(config Env)"
 [[ $env == *MaxRAMPercentage* && $env == *ExitOnOutOfMemoryError* ]] \
     && pass "container-aware JVM options in JAVA_TOOL_OPTIONS" || fail "JVM options missing from $env"
 
-step "starting the image's entry point on port $port"
+step "starting the image's entry point on port $port (management $mport)"
 if [ "$mode" = docker ]; then
-    docker run -d --name gradient-verify -p "$port:8080" "$image" >/dev/null
+    docker run -d --name gradient-verify -p "$port:8080" -p "$mport:8081" "$image" >/dev/null
 else
     ctr="$(buildah from "$image")"
     mapfile -t command < <(config Entrypoint | python3 -c 'import json, sys; print("\n".join(json.load(sys.stdin)))')
     # buildah run takes the image's user, working directory and environment, and the host's network.
     mkdir -p "$root/target"
-    buildah run --isolation chroot --env SERVER_PORT="$port" "$ctr" -- "${command[@]}" --server.port="$port" \
-        >"$root/target/verify-image-server.log" 2>&1 &
+    buildah run --isolation chroot --env SERVER_PORT="$port" --env MANAGEMENT_SERVER_PORT="$mport" "$ctr" -- \
+        "${command[@]}" --server.port="$port" >"$root/target/verify-image-server.log" 2>&1 &
     server=$!
 fi
 for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://localhost:$port/actuator/health/readiness" && break
+    curl -s -o /dev/null "http://localhost:$mport/actuator/health/readiness" && break
     sleep 1
 done
 
-readiness="$(curl -s "http://localhost:$port/actuator/health/readiness")"
+readiness="$(curl -s "http://localhost:$mport/actuator/health/readiness")"
 [ "$readiness" = '{"status":"UP"}' ] && pass "readiness $readiness" || fail "readiness answered '$readiness'"
 
-engine="$(curl -s "http://localhost:$port/actuator/info")"
+engine="$(curl -s "http://localhost:$mport/actuator/info")"
 [[ $engine == *'"matrixProducts":"native BLAS through JNI"'* ]] && pass "the products run in OpenBLAS: $engine" \
     || fail "the products do not run in the native BLAS: $engine"
 
@@ -183,12 +185,12 @@ read -r _ real effective _ <<<"$uid"
 if [ "$mode" = docker ]; then
     docker exec gradient-verify /app/healthcheck.sh && pass "the health check command succeeds" \
         || fail "the health check command failed"
-    docker exec -e SERVER_PORT=1 gradient-verify /app/healthcheck.sh 2>/dev/null \
+    docker exec -e MANAGEMENT_SERVER_PORT=1 gradient-verify /app/healthcheck.sh 2>/dev/null \
         && fail "the health check passes with no service" || pass "the health check fails with no service"
 else
-    buildah run --isolation chroot --env SERVER_PORT="$port" "$ctr" -- /app/healthcheck.sh \
+    buildah run --isolation chroot --env MANAGEMENT_SERVER_PORT="$mport" "$ctr" -- /app/healthcheck.sh \
         && pass "the health check command succeeds" || fail "the health check command failed"
-    buildah run --isolation chroot --env SERVER_PORT=1 "$ctr" -- /app/healthcheck.sh 2>/dev/null \
+    buildah run --isolation chroot --env MANAGEMENT_SERVER_PORT=1 "$ctr" -- /app/healthcheck.sh 2>/dev/null \
         && fail "the health check passes with no service" || pass "the health check fails with no service"
 fi
 

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_workloads import COURSE, cbor  # noqa: E402
 
 PORT = 18081
+MANAGEMENT_PORT = 18082
 BODIES = ROOT / "target" / "soak-bodies"
 RESULTS = ROOT / "bench" / "results"
 GOLDEN = ROOT / "src" / "test" / "resources" / "golden" / "gradients.json"
@@ -104,12 +105,13 @@ def start_server(heap, properties):
     log = open(ROOT / "target" / "soak-server.log", "w")
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     server = subprocess.Popen(["java", "-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar,
-                               "--server.port=%d" % PORT] + ["--" + p for p in properties],
+                               "--server.port=%d" % PORT, "--management.server.port=%d" % MANAGEMENT_PORT]
+                              + ["--" + p for p in properties],
                               stdout=log, stderr=subprocess.STDOUT, env=env)
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
-            urllib.request.urlopen("http://localhost:%d/actuator/health/readiness" % PORT, timeout=2)
+            urllib.request.urlopen("http://localhost:%d/actuator/health/readiness" % MANAGEMENT_PORT, timeout=2)
             return server
         except Exception:
             time.sleep(0.5)

@@ -3,17 +3,29 @@ package dev.mmids.gradient.web;
 import java.util.List;
 import org.springframework.util.unit.DataSize;
 
-/** A body larger than {@code gradient.limits.max-body-size}. */
+/**
+ * A body the server will not take: larger than {@code gradient.limits.max-body-size}, or needing more
+ * memory to read and parse than the server's whole memory budget.
+ */
 class BodyTooLargeException extends RequestProblemException {
 
-    /** @param size the declared size in bytes, or -1 when the body is chunked */
+    private static final String SPLIT = "send smaller requests: with \"reduction\": \"sum\" the gradient of a batch is"
+            + " the sum of the gradients of its parts";
+
+    private BodyTooLargeException(String detail) {
+        super(ProblemKind.PAYLOAD_TOO_LARGE, detail, List.of());
+    }
+
+    /** @param size the declared size in bytes, or -1 when the body declares none */
     BodyTooLargeException(DataSize limit, long size) {
-        super(
-                ProblemKind.PAYLOAD_TOO_LARGE,
-                "the request body" + (size < 0 ? "" : " of " + size + " bytes")
-                        + " is larger than this server's limit of "
-                        + limit.toBytes() + " bytes; send smaller requests: with"
-                        + " \"reduction\": \"sum\" the gradient of a batch is the sum of the gradients of its parts",
-                List.of());
+        this("the request body" + (size < 0 ? "" : " of " + size + " bytes") + " is larger than this server's limit of "
+                + limit.toBytes() + " bytes (gradient.limits.max-body-size); " + SPLIT);
+    }
+
+    /** A body whose reading and parsing needs {@code needed} bytes of memory, more than the whole {@code budget}. */
+    static BodyTooLargeException forMemory(long needed, long budget) {
+        return new BodyTooLargeException("the request body needs at least " + Footprint.mebibytes(needed)
+                + " MiB of memory to be read and parsed, more than this server's whole memory budget of "
+                + Footprint.mebibytes(budget) + " MiB (gradient.admission.memory-budget); " + SPLIT);
     }
 }

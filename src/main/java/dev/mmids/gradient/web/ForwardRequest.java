@@ -14,4 +14,5 @@ record ForwardRequest(
         double[] x,
         double[] y,
         List<Sample> samples,
-        String reduction) {}
+        String reduction)
+        implements ApiRequest {}

@@ -3,11 +3,9 @@ package dev.mmids.gradient.web;
 import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Trace;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /gradient}: the loss and its gradient by forward and backward propagation. */
@@ -16,17 +14,11 @@ class GradientController {
 
     private final ModelAssembler assembler;
     private final ServiceMetrics metrics;
-    private final Admission admission;
     private final GradientCheckSettings checkSettings;
 
-    GradientController(
-            ModelAssembler assembler,
-            GradientCheckSettings checkSettings,
-            ServiceMetrics metrics,
-            Admission admission) {
+    GradientController(ModelAssembler assembler, GradientCheckSettings checkSettings, ServiceMetrics metrics) {
         this.assembler = assembler;
         this.metrics = metrics;
-        this.admission = admission;
         this.checkSettings = checkSettings;
     }
 
@@ -34,13 +26,25 @@ class GradientController {
             path = "/gradient",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
-    GradientResponse gradient(@RequestBody GradientRequest request, HttpServletRequest http) {
+    GradientResponse gradient(GradientRequest request, Admitted admitted) {
         ModelAssembler.Model model = assembler.gradient(request);
         Chain chain = model.chain();
+        int m = model.X().numRows;
         boolean traced = Boolean.TRUE.equals(request.trace());
         boolean checked = Boolean.TRUE.equals(request.check());
         long traceEntries = traced ? assembler.requireTraceable(model) : 0;
-        admission.admit(http, chain, model.X().numRows, traceEntries + (checked ? 3L * chain.parameterCount() : 0));
+        long traceRows = 0;
+        for (int i = 1; traced && i <= chain.depth(); i++) {
+            traceRows += 2L * chain.layer(i).outputSize();
+        }
+        admitted.compute(Footprint.plus(
+                Footprint.plus(Footprint.gradient(chain, m), traced ? Footprint.trace(chain) : 0),
+                Footprint.plus(
+                        checked ? Footprint.check(chain, m) : 0,
+                        Footprint.answer(
+                                chain.parameterCount() + chain.outputSize() + traceEntries,
+                                traceRows,
+                                chain.depth()))));
 
         double loss;
         double[] gradient;
@@ -73,13 +77,13 @@ class GradientController {
                             checkSettings.seed()),
                     chain);
         }
-        metrics.computed("gradient", chain, model.X().numRows);
+        metrics.computed("gradient", chain, m);
         return new GradientResponse(
                 loss,
                 gradient,
                 LayoutEntry.of(chain),
                 output,
-                model.X().numRows,
+                m,
                 model.reduction().name().toLowerCase(Locale.ROOT),
                 trace,
                 check);

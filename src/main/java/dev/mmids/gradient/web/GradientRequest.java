@@ -20,4 +20,5 @@ record GradientRequest(
         List<Sample> samples,
         String reduction,
         Boolean trace,
-        Boolean check) {}
+        Boolean check)
+        implements ApiRequest {}

@@ -1,10 +1,8 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /jacobian}: h_x(w) and J_{h_x}(w) by the recursion J_{O_i} = (A_i, B_i J_{O_{i-1}}). */
@@ -13,24 +11,25 @@ class JacobianController {
 
     private final ModelAssembler assembler;
     private final ServiceMetrics metrics;
-    private final Admission admission;
 
-    JacobianController(ModelAssembler assembler, ServiceMetrics metrics, Admission admission) {
+    JacobianController(ModelAssembler assembler, ServiceMetrics metrics) {
         this.assembler = assembler;
         this.metrics = metrics;
-        this.admission = admission;
     }
 
     @PostMapping(
             path = "/jacobian",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
-    JacobianResponse jacobian(@RequestBody JacobianRequest request, HttpServletRequest http) {
+    JacobianResponse jacobian(JacobianRequest request, Admitted admitted) {
         ModelAssembler.Model model = assembler.jacobian(request);
-        long entries = assembler.requireJacobianWithin(model);
-        admission.admit(http, model.chain(), 1, 3 * entries);
-        Chain.OutputJacobian result = model.chain().jacobian(model.X().data);
-        metrics.computed("jacobian", model.chain(), 1);
-        return new JacobianResponse(result.output(), ModelAssembler.rows(result.J()), LayoutEntry.of(model.chain()));
+        Chain chain = model.chain();
+        assembler.requireJacobianWithin(model);
+        long K = chain.outputSize();
+        admitted.compute(Footprint.plus(
+                Footprint.jacobian(chain), Footprint.answer(K + K * chain.parameterCount(), K, chain.depth())));
+        Chain.OutputJacobian result = chain.jacobian(model.X().data);
+        metrics.computed("jacobian", chain, 1);
+        return new JacobianResponse(result.output(), ModelAssembler.rows(result.J()), LayoutEntry.of(chain));
     }
 }

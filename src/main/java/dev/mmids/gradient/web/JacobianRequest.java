@@ -3,4 +3,4 @@ package dev.mmids.gradient.web;
 import java.util.List;
 
 /** {@code POST /jacobian}: layers, parameters and one input x. */
-record JacobianRequest(List<LayerSpec> layers, double[] parameters, double[] x) {}
+record JacobianRequest(List<LayerSpec> layers, double[] parameters, double[] x) implements ApiRequest {}

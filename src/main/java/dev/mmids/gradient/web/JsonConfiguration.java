@@ -1,11 +1,13 @@
 package dev.mmids.gradient.web;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.CborFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.CborMapperBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.cbor.JacksonCborHttpMessageConverter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
@@ -13,16 +15,24 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * Reads requests strictly, in JSON and in CBOR alike: a value Jackson would otherwise bend into
  * another one (a misspelt field ignored, {@code "2.5"} or {@code 2.5} read as the integer 2,
- * {@code null} in a number array read as 0, a repeated key) would give a wrong number without a word.
- * Each is a 400 instead. Doubles are written with Jackson's fast writer (Schubfach), which is exact.
+ * {@code null} in a number array read as 0, a repeated key, a base64 string or a byte string read as
+ * packed doubles) would give a wrong number without a word. Each is a 400 instead. Both mappers are built
+ * by the same function, {@link #strict}, with the same read limits, and Spring MVC writes CBOR with the
+ * configured CBOR mapper rather than a default one of its own. Doubles are written with Jackson's fast
+ * writer (Schubfach), which is exact.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
+
+    /** The deepest a request nests: a request needs four levels (layers, a layer, its parameters). */
+    static final int MAX_NESTING_DEPTH = 16;
 
     /**
      * The parser's own limits, in line with the service's: no request nests deeper than five levels,
@@ -32,7 +42,7 @@ class JsonConfiguration {
     static StreamReadConstraints readConstraints(Limits limits) {
         long document = limits.maxBodySize().toBytes();
         return StreamReadConstraints.builder()
-                .maxNestingDepth(16)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxNumberLength(64)
                 .maxStringLength(1_000)
                 .maxNameLength(1_000)
@@ -61,8 +71,16 @@ class JsonConfiguration {
         return JsonConfiguration::strict;
     }
 
+    /** Spring MVC's CBOR converter, with the configured mapper in place of the default one it would build. */
+    @Bean
+    ServerHttpMessageConvertersCustomizer cborConverter(CBORMapper cbor) {
+        return converters -> converters.withCborConverter(new JacksonCborHttpMessageConverter(cbor));
+    }
+
     static <B extends MapperBuilder<?, B>> void strict(B builder) {
-        builder.enable(
+        builder.addModule(new SimpleModule("number-arrays")
+                        .addDeserializer(double[].class, new NumberArrayDeserializer()))
+                .enable(
                         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -20,6 +20,10 @@ final class JsonProblems {
         if (!(e.getCause() instanceof JacksonException cause)) {
             return new MalformedJsonException("the request body is empty or null; send a JSON object");
         }
+        return translate(cause);
+    }
+
+    static RequestProblemException translate(JacksonException cause) {
         String pointer = pointer(cause.getPath());
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new UnknownFieldException(

@@ -36,6 +36,10 @@ class Problems {
         return counted(withInstanceAndErrors(problem, errors, request), kind.slug());
     }
 
+    ProblemDetail of(RequestProblemException problem, HttpServletRequest request) {
+        return of(problem.kind(), problem.getMessage(), problem.errors(), request);
+    }
+
     /** For a status no kind describes: {@code about:blank}, whose title is the status's reason phrase. */
     ProblemDetail ofStatus(HttpStatusCode status, String detail, HttpServletRequest request) {
         return counted(

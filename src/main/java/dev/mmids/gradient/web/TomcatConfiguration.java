@@ -8,12 +8,26 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts {@link ProblemReportValve} in place of Tomcat's HTML error report. */
+/**
+ * The API's Tomcat: {@link ProblemReportValve} in place of Tomcat's HTML error report, and {@link
+ * HeaderDeadlineProtocol} for its connector. The management server (the probes and metrics, on a port of
+ * their own) keeps Tomcat's defaults and threads of its own, so that it answers whatever the API's port
+ * is put through.
+ */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+    private final AdmissionSettings admission;
+
+    TomcatConfiguration(AdmissionSettings admission) {
+        this.admission = admission;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        factory.setProtocol(HeaderDeadlineProtocol.class.getName());
+        factory.addConnectorCustomizers(connector -> connector.setProperty(
+                "headerTimeoutMillis", Long.toString(admission.headerTimeout().toMillis())));
         factory.addContextCustomizers(context -> {
             StandardHost host = (StandardHost) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {

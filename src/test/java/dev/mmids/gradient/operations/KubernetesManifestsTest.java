@@ -1,47 +1,80 @@
 package dev.mmids.gradient.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.yaml.snakeyaml.Yaml;
 
-/** deploy/kubernetes parses, and its probes ask for paths the application really serves. */
-@SpringBootTest
-@AutoConfigureMockMvc
+/**
+ * deploy/kubernetes parses, its probes ask the management port for paths the application really serves
+ * there, and the pod waits for a graceful shutdown to end.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class KubernetesManifestsTest {
 
     private static final Path MANIFESTS = Path.of("deploy/kubernetes");
 
-    @Autowired
-    MockMvc mvc;
+    @LocalManagementPort
+    int managementPort;
+
+    @Value("${spring.lifecycle.timeout-per-shutdown-phase}")
+    Duration shutdownGrace;
 
     @Test
-    void theProbesAskForPathsTheApplicationServes() throws Exception {
+    void theProbesAskTheManagementPortForPathsTheApplicationServes() throws Exception {
         Map<String, Object> container = container();
-        List<Map<String, Object>> ports = list(container.get("ports"));
-        assertThat(ports).singleElement().satisfies(port -> assertThat(port).containsEntry("containerPort", 8080));
+        Map<String, Integer> ports = new java.util.HashMap<>();
+        for (Map<String, Object> port : list(container.get("ports"))) {
+            ports.put((String) port.get("name"), (Integer) port.get("containerPort"));
+        }
+        Properties defaults = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            defaults.load(reader);
+        }
+        assertThat(ports)
+                .containsEntry("http", Integer.valueOf(defaults.getProperty("server.port")))
+                .containsEntry("management", Integer.valueOf(defaults.getProperty("management.server.port")));
 
+        HttpClient client = HttpClient.newHttpClient();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             Map<String, Object> httpGet = map(map(container.get(probe)).get("httpGet"));
-            assertThat(httpGet.get("port")).as(probe).isEqualTo(ports.get(0).get("name"));
-            mvc.perform(get((String) httpGet.get("path")))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.status").value("UP"));
+            assertThat(httpGet.get("port")).as(probe).isEqualTo("management");
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + httpGet.get("path")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            assertThat(answer.body()).contains("\"status\":\"UP\"");
         }
         assertThat(map(container.get("resources"))).containsKeys("requests", "limits");
+        Map<String, Object> annotations =
+                map(map(map(map(read("deployment.yaml").get("spec")).get("template"))
+                                .get("metadata"))
+                        .get("annotations"));
+        assertThat(annotations).containsEntry("prometheus.io/port", defaults.getProperty("management.server.port"));
+    }
+
+    @Test
+    void thePodWaitsForAGracefulShutdownToEnd() throws IOException {
+        Map<String, Object> pod = map(
+                map(map(read("deployment.yaml").get("spec")).get("template")).get("spec"));
+        assertThat(Duration.ofSeconds(((Number) pod.get("terminationGracePeriodSeconds")).longValue()))
+                .isGreaterThan(shutdownGrace);
     }
 
     @Test

@@ -1,92 +1,103 @@
 package dev.mmids.gradient.operations;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** What operations rely on: the probes, the metrics, graceful shutdown, and nothing else of Actuator. */
-@SpringBootTest
-@AutoConfigureMockMvc
+/**
+ * What operations rely on: the probes and metrics on a port of their own, nothing else of Actuator, and
+ * a graceful shutdown longer than a computation may run.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "gradient.limits.max-body-size=4KB"})
 class OperationsTest {
 
-    @Autowired
-    MockMvc mvc;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ServerProperties server;
 
+    @Value("${spring.lifecycle.timeout-per-shutdown-phase}")
+    Duration shutdownGrace;
+
+    @Value("${gradient.limits.compute-deadline}")
+    Duration computeDeadline;
+
     @Test
-    void answersTheLivenessAndReadinessProbes() throws Exception {
+    void answersTheLivenessAndReadinessProbesOnTheManagementPortOnly() throws Exception {
         for (String probe :
                 new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            mvc.perform(get(probe))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.status").value("UP"));
+            HttpResponse<String> answer = get(managementPort, probe);
+            assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            assertThat(answer.body()).contains("\"status\":\"UP\"");
+
+            HttpResponse<String> onTheApi = get(port, probe);
+            assertThat(onTheApi.statusCode()).as(probe + " on the API's port").isEqualTo(404);
+            assertThat(onTheApi.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
     }
 
     @Test
     void tellsTheBuildsVersionAndWhatComputesTheProducts() throws Exception {
-        mvc.perform(get("/actuator/info"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.build.artifact").value("gradient-service"))
-                .andExpect(jsonPath("$.build.version").isString())
-                .andExpect(jsonPath("$.engine.matrixProducts").isString());
+        String info = get(managementPort, "/actuator/info").body();
+        assertThat(info).contains("\"artifact\":\"gradient-service\"").contains("\"matrixProducts\"");
     }
 
     @Test
-    void countsGradientsParametersAndProblemsByTypeAndTimesRequests() throws Exception {
-        mvc.perform(post("/gradient").contentType(MediaType.APPLICATION_JSON).content("""
-                                {"layers": [{"type": "linear", "outputs": 1, "parameters": [0.5, -1, 0.25]}],
-                                 "loss": {"type": "squared_error"}, "x": [1, 2], "y": [3]}
-                                """))
-                .andExpect(status().isOk());
-        mvc.perform(post("/gradient")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"layers\": [{\"type\": \"x\"}], \"loss\": {\"type\": \"squared_error\"}}"))
-                .andExpect(status().isBadRequest());
+    void countsGradientsParametersProblemsAndRefusalsAndTimesRequests() throws Exception {
+        assertThat(post("""
+                        {"layers": [{"type": "linear", "outputs": 1, "parameters": [0.5, -1, 0.25]}],
+                         "loss": {"type": "squared_error"}, "x": [1, 2], "y": [3]}
+                        """).statusCode()).isEqualTo(200);
+        assertThat(post("{\"layers\": [{\"type\": \"x\"}], \"loss\": {\"type\": \"squared_error\"}}")
+                        .statusCode())
+                .isEqualTo(400);
+        // refused by the body filter before Spring MVC: still timed and counted
+        assertThat(post("{\"x\": [" + "0, ".repeat(3000) + "0]}").statusCode()).isEqualTo(413);
 
-        mvc.perform(get("/actuator/prometheus"))
-                .andExpect(status().isOk())
-                .andExpect(content()
-                        .string(containsString(
-                                "gradient_computations_total{application=\"gradient-service\",endpoint=\"gradient\"}")))
-                .andExpect(content()
-                        .string(containsString(
-                                "gradient_parameters_total{application=\"gradient-service\",endpoint=\"gradient\"}")))
-                .andExpect(content()
-                        .string(containsString(
-                                "gradient_samples_total{application=\"gradient-service\",endpoint=\"gradient\"}")))
-                .andExpect(
-                        content()
-                                .string(
-                                        containsString(
-                                                "gradient_problems_total{application=\"gradient-service\",status=\"400\",type=\"unknown-type\"}")))
-                .andExpect(content().string(containsString("http_server_requests_seconds_bucket{")))
-                .andExpect(content().string(containsString("uri=\"/gradient\"")));
+        String metrics = get(managementPort, "/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("gradient_computations_total{application=\"gradient-service\",endpoint=\"gradient\"}")
+                .contains("gradient_parameters_total{application=\"gradient-service\",endpoint=\"gradient\"}")
+                .contains("gradient_samples_total{application=\"gradient-service\",endpoint=\"gradient\"}")
+                .contains(
+                        "gradient_problems_total{application=\"gradient-service\",status=\"400\",type=\"unknown-type\"}")
+                .contains(
+                        "gradient_problems_total{application=\"gradient-service\",status=\"413\",type=\"payload-too-large\"}")
+                .contains("http_server_requests_seconds_bucket{")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"413\"[^}]*uri=\"/gradient\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/gradient\"");
     }
 
     @Test
     void exposesNothingElseOfActuator() throws Exception {
-        mvc.perform(get("/actuator"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$._links.health").exists())
-                .andExpect(jsonPath("$._links.info").exists())
-                .andExpect(jsonPath("$._links.prometheus").exists())
-                .andExpect(content().string(not(containsString("\"env\""))));
+        String links = get(managementPort, "/actuator").body();
+        assertThat(links)
+                .contains("\"health\"")
+                .contains("\"info\"")
+                .contains("\"prometheus\"")
+                .doesNotContain("\"env\"");
         for (String path : new String[] {
             "/actuator/env",
             "/actuator/beans",
@@ -99,15 +110,35 @@ class OperationsTest {
             "/actuator/conditions",
             "/actuator/scheduledtasks"
         }) {
-            mvc.perform(get(path))
-                    .andExpect(status().isNotFound())
-                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            assertThat(get(managementPort, path).statusCode()).as(path).isEqualTo(404);
         }
-        mvc.perform(post("/actuator/shutdown")).andExpect(status().isNotFound());
+        HttpResponse<String> shutdown = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/shutdown"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shutdown.statusCode()).isIn(404, 405);
     }
 
     @Test
-    void shutsDownGracefully() {
-        org.assertj.core.api.Assertions.assertThat(server.getShutdown()).isEqualTo(Shutdown.GRACEFUL);
+    void shutsDownGracefullyGivingAComputationInFlightTimeToFinish() {
+        assertThat(server.getShutdown()).isEqualTo(Shutdown.GRACEFUL);
+        assertThat(shutdownGrace).isGreaterThan(computeDeadline);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/gradient"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

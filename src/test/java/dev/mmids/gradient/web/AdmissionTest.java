@@ -1,6 +1,7 @@
 package dev.mmids.gradient.web;
 
 import static dev.mmids.gradient.web.GradientEndpointTest.expectProblem;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,10 +18,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** Admission control: a request that does not fit the memory budget or finds every slot busy gets 503. */
+/**
+ * Admission control: a request that finds no room now (every slot busy, the memory budget taken) gets
+ * 503 with Retry-After; a request that could never fit the budget gets a 4xx that says so.
+ */
 @SpringBootTest(
         properties = {
-            "gradient.admission.memory-budget=64KB",
+            "gradient.admission.memory-budget=128KB",
             "gradient.admission.max-concurrent-computations=1",
             "gradient.admission.queue-timeout=0ms",
             "gradient.admission.retry-after=3"
@@ -36,25 +40,44 @@ class AdmissionTest {
     Admission admission;
 
     @Test
-    void refusesABodyThatWouldNotFitBeforeReadingIt() throws Exception {
+    void refusesABodyThatCouldNeverFitWith413() throws Exception {
         String large = GradientEndpointTest.EXAMPLE_3.replace(
-                "\"x\": [1, 0, -1]", "\"x\": [1, 0, -1" + ", 0".repeat(20_000) + "]");
+                "\"x\": [1, 0, -1]", "\"x\": [1, 0, -1" + ", 0".repeat(40_000) + "]");
 
-        expectProblem(post(large), 503, "overloaded")
-                .andExpect(header().string("Retry-After", "3"))
-                .andExpect(jsonPath("$.detail").value(containsString("memory budget")));
+        expectProblem(post(large), 413, "payload-too-large")
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.detail").value(containsString("gradient.admission.memory-budget")));
     }
 
     @Test
-    void refusesAComputationThatWouldNotFit() throws Exception {
+    void refusesAComputationThatCouldNeverFitWith422() throws Exception {
+        // a small body (3 KB) whose forward pass takes 240 KB
         String wide = """
-                {"layers": [{"type": "linear", "outputs": 4000, "bias": false, "parameters": [%s]}],
-                 "loss": {"type": "squared_error"}, "x": [1], "y": [%s]}
-                """.formatted(zeros(4000), zeros(4000));
+                {"layers": [%s], "x": [%s]}
+                """.formatted(String.join(", ", Collections.nCopies(30, "{\"type\": \"sigmoid\"}")), zeros(1000));
 
-        expectProblem(post(wide), 503, "overloaded")
-                .andExpect(header().string("Retry-After", "3"))
-                .andExpect(jsonPath("$.detail").value(containsString("send a smaller request")));
+        expectProblem(
+                        mvc.perform(MockMvcRequestBuilders.post("/forward")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(wide)),
+                        422,
+                        "limit-exceeded")
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.detail").value(containsString("gradient.admission.memory-budget")));
+    }
+
+    @Test
+    void refusesMemoryThatIsTakenNowWith503AndMemoryThatIsNotThereWith4xx() {
+        try (Admission.Reservation holding = admission.reservation();
+                Admission.Reservation next = admission.reservation()) {
+            holding.grow(120 * 1024, Admission.Need.COMPUTATION, false);
+            assertThatThrownBy(() -> next.grow(16 * 1024, Admission.Need.COMPUTATION, false))
+                    .isInstanceOf(OverloadedException.class);
+            assertThatThrownBy(() -> next.grow(130 * 1024, Admission.Need.COMPUTATION, false))
+                    .isInstanceOf(MemoryBudgetExceededException.class);
+            assertThatThrownBy(() -> next.grow(130 * 1024, Admission.Need.BODY, false))
+                    .isInstanceOf(BodyTooLargeException.class);
+        }
     }
 
     @Test
@@ -85,19 +108,19 @@ class AdmissionTest {
             post(GradientEndpointTest.EXAMPLE_3).andExpect(status().isOk());
         }
         try (Admission.Reservation all = admission.reservation()) {
-            all.grow(60 * 1024);
+            all.grow(120 * 1024, Admission.Need.COMPUTATION, false);
             all.computation();
         }
     }
 
     @Test
-    void givesBackTheParsersShareOnceTheBodyIsRead() {
+    void givesBackWhatItNoLongerNeeds() {
         try (Admission.Reservation parsing = admission.reservation();
                 Admission.Reservation next = admission.reservation()) {
-            parsing.grow(60 * 1024);
-            parsing.resize(10 * 1024);
-            next.grow(50 * 1024);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> next.grow(8 * 1024))
+            parsing.grow(120 * 1024, Admission.Need.BODY, false);
+            parsing.shrinkTo(20 * 1024);
+            next.grow(100 * 1024, Admission.Need.COMPUTATION, false);
+            assertThatThrownBy(() -> next.grow(16 * 1024, Admission.Need.COMPUTATION, false))
                     .isInstanceOf(OverloadedException.class);
         }
     }

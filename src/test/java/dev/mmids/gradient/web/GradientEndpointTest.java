@@ -141,6 +141,9 @@ class GradientEndpointTest {
                 .andExpect(pointer("/y"));
         expectProblem(send(EXAMPLE_3.replace("{\"type\": \"sigmoid\"}", "\"sigmoid\"")), 400, "wrong-type")
                 .andExpect(pointer("/layers/1"));
+        // base64 of the doubles (1, 0, -1): Jackson's own reader would take it as packed doubles
+        expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "\"P/AAAAAAAAAAAAAAAAAAAL/wAAAAAAAA\"")), 400, "wrong-type")
+                .andExpect(pointer("/x"));
     }
 
     @Test
@@ -412,7 +415,7 @@ class GradientEndpointTest {
         }
     }
 
-    private ResultActions send(String body) throws Exception {
+    ResultActions send(String body) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/gradient")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body));

@@ -1,0 +1,64 @@
+package dev.mmids.gradient.web;
+
+import dev.mmids.gradient.backprop.Deadline;
+import java.io.InputStream;
+
+/**
+ * A request admitted to compute: its body, read whole, the memory it holds and its computation slot
+ * ({@link Admission.Reservation}), and the deadline of everything it does from parsing on. {@link
+ * RequestBodyFilter} makes one for each request with a body; {@link RequestReader} parses the body from
+ * it, and the controllers reserve their computation's memory through it before computing.
+ */
+final class Admitted {
+
+    private final BodyBuffer body;
+    private final Admission.Reservation reservation;
+    private final Deadline deadline;
+
+    Admitted(BodyBuffer body, Admission.Reservation reservation, Deadline deadline) {
+        this.body = body;
+        this.reservation = reservation;
+        this.deadline = deadline;
+    }
+
+    /** The body, to be parsed once. */
+    BodyBuffer body() {
+        return body;
+    }
+
+    InputStream bodyStream() {
+        return body.stream();
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /** Reserves memory the parse is about to allocate. */
+    void parsing(long bytes) {
+        reservation.grow(bytes, Admission.Need.BODY, true);
+    }
+
+    /**
+     * The body is parsed into a request that holds {@code kept} bytes: lets go of the body's bytes, and holds
+     * the request twice, for the copies of its numbers the model is built from (a batch's rows into one
+     * matrix, flat parameters into each layer's).
+     */
+    void parsed(long kept) {
+        body.clear();
+        long held = Footprint.times(2, kept);
+        if (reservation.held() > held) {
+            reservation.shrinkTo(held);
+        } else {
+            reservation.grow(held - reservation.held(), Admission.Need.BODY, true);
+        }
+    }
+
+    /**
+     * Reserves what the computation will allocate and its answer hold, {@code bytes} in all, before it
+     * starts: a 422 when that alone is more than the whole memory budget, a 503 when there is no room now.
+     */
+    void compute(long bytes) {
+        reservation.grow(bytes, Admission.Need.COMPUTATION, true);
+    }
+}
