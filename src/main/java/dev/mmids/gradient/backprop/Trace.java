@@ -36,6 +36,7 @@ public record Trace(
 
         List<Forward> forward = new ArrayList<>(L);
         for (int i = 1; i <= L; i++) {
+            Deadline.checkCurrent();
             Layer.Jacobian blocks = chain.layer(i).jacobian(z[i].data);
             forward.add(new Forward(i, z[i].data, z[i + 1].data, blocks.A(), blocks.B()));
         }

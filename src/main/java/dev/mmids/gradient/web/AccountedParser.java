@@ -52,12 +52,86 @@ final class AccountedParser extends JsonParserDelegate {
 
     /**
      * @param reserve reserves that many more bytes of memory for the request, or throws when it cannot
+     * @param reserved what is reserved for the parse already, as {@link #cost} counted it
      */
-    AccountedParser(JsonParser parser, LongConsumer reserve, Deadline deadline) {
+    AccountedParser(JsonParser parser, LongConsumer reserve, Deadline deadline, long reserved) {
         super(parser);
         this.reserve = reserve;
         this.deadline = deadline;
+        this.reserved = reserved;
         charge(PARSE);
+    }
+
+    /**
+     * What parsing a JSON body will charge, counted from its tokens before any value is made, so that the
+     * whole of it can be reserved at once: requests that reserved as they went could each hold part of the
+     * budget and all wait for the rest. The tokens are those the parse will see; an array of scalars is
+     * charged as {@link NumberArrayDeserializer} reads numbers.
+     */
+    static long cost(JsonParser tokens, Deadline deadline) {
+        Cost cost = new Cost();
+        int count = 0;
+        for (JsonToken token = tokens.nextToken(); token != null; token = tokens.nextToken()) {
+            if (++count % TOKENS_PER_CHECK == 0) {
+                deadline.check();
+            }
+            switch (token) {
+                case START_OBJECT -> cost.open(false);
+                case START_ARRAY -> cost.open(true);
+                case END_OBJECT, END_ARRAY -> cost.close();
+                case VALUE_STRING -> cost.string(tokens.getStringLength());
+                case PROPERTY_NAME -> {}
+                default -> cost.scalar();
+            }
+        }
+        return cost.bytes();
+    }
+
+    /** The charges of a body's structure, as a parse of it will make them, counted from its outline. */
+    static final class Cost {
+        private final java.util.ArrayDeque<long[]> arrays = new java.util.ArrayDeque<>();
+        private long bytes = PARSE;
+
+        /** An object or an array starts; an array counts its elements, and whether any is a container. */
+        void open(boolean array) {
+            element(true);
+            bytes = Footprint.plus(bytes, array ? ARRAY : OBJECT);
+            arrays.push(array ? new long[] {0, 0} : new long[] {-1, 0});
+        }
+
+        void close() {
+            long[] closed = arrays.pop();
+            if (closed[0] >= 0 && closed[1] == 0) {
+                bytes = Footprint.plus(bytes, NumberArrayDeserializer.cost(closed[0]));
+            }
+        }
+
+        void string(long length) {
+            element(false);
+            bytes = Footprint.plus(bytes, STRING + 2 * length);
+        }
+
+        void scalar() {
+            element(false);
+        }
+
+        /** A typed array of n numbers, which stands for an array of them. */
+        void numbers(long n) {
+            element(false);
+            bytes = Footprint.plus(bytes, Footprint.plus(ARRAY, NumberArrayDeserializer.cost(n)));
+        }
+
+        private void element(boolean container) {
+            long[] array = arrays.peek();
+            if (array != null && array[0] >= 0) {
+                array[0]++;
+                array[1] += container ? 1 : 0;
+            }
+        }
+
+        long bytes() {
+            return bytes;
+        }
     }
 
     /** The memory of an array of {@code n} doubles. */

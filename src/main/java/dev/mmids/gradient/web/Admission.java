@@ -26,8 +26,9 @@ class Admission {
         this.settings = settings;
         // Slots are taken one at a time, so a newcomer may take a free one before the longest waiter is
         // woken: fair hand-offs cost a context switch each and a third of the throughput of small
-        // requests at 64 connections. Memory is taken in amounts of every size, and stays fair so that a
-        // large request is not passed over by small ones until it times out.
+        // requests at 64 connections. Memory is taken in amounts of every size: what is free is taken at
+        // once, and the waiters for what is not are served in order, so that a large request is not passed
+        // over by small ones until it times out.
         this.computations = new Semaphore(settings.computations(), false);
         this.budgetUnits = Math.min(Integer.MAX_VALUE, settings.memoryBytes() / UNIT);
         this.memory = new Semaphore((int) budgetUnits, true);

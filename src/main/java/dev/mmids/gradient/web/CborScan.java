@@ -15,7 +15,8 @@ import java.util.List;
  * that an RFC 8746 typed array of little-endian doubles would be read as big-endian ones. Here the only
  * tags taken are those of RFC 8746's float typed arrays (81, 82, 85, 86), each directly on a byte
  * string, which {@link NumberArrayDeserializer} decodes where numbers belong; any other tag is a 400
- * that points at it. The pass walks the items in linear time and nests no deeper than the parser may.
+ * that points at it. The pass walks the items in linear time and nests no deeper than the parser may; on
+ * the way it counts what parsing the body will charge ({@link AccountedParser.Cost}).
  */
 final class CborScan {
 
@@ -28,8 +29,10 @@ final class CborScan {
     private final long size;
     private final int maxDepth;
     private final Deque<Frame> open = new ArrayDeque<>();
+    private final AccountedParser.Cost cost = new AccountedParser.Cost();
     private long position;
     private int peeked = -1;
+    private int typedArrayTag = -1;
 
     /** An array or map being walked: its items left (-1 while indefinite), taken, and the last key. */
     private static final class Frame {
@@ -50,9 +53,14 @@ final class CborScan {
         this.maxDepth = maxDepth;
     }
 
-    /** Checks the tags of the body's first item; what follows it is for the parser to refuse. */
-    static void check(BodyBuffer body, int maxDepth) {
-        new CborScan(body, maxDepth).walk();
+    /**
+     * Checks the tags of the body's first item (what follows it is for the parser to refuse), and returns
+     * what parsing it will charge.
+     */
+    static long check(BodyBuffer body, int maxDepth) {
+        CborScan scan = new CborScan(body, maxDepth);
+        scan.walk();
+        return scan.cost.bytes();
     }
 
     private void walk() {
@@ -64,13 +72,19 @@ final class CborScan {
                     throw malformed("a stop code where no indefinite-length item is open");
                 }
                 open.pop();
+                cost.close();
                 itemDone(null);
                 continue;
             }
             int major = head >>> 5;
             long argument = argument(head);
             switch (major) {
-                case 0, 1, 7 -> itemDone(null);
+                case 0, 1, 7 -> {
+                    if (!isKey()) {
+                        cost.scalar();
+                    }
+                    itemDone(null);
+                }
                 case 2, 3 -> itemDone(string(major, argument));
                 case 4, 5 -> {
                     if (open.size() >= maxDepth) {
@@ -80,6 +94,7 @@ final class CborScan {
                         throw malformed("an array or map declares " + Long.toUnsignedString(argument)
                                 + " items, more than the bytes left in the body");
                     }
+                    cost.open(major == 4);
                     open.push(new Frame(major == 5, major == 5 && argument >= 0 ? 2 * argument : argument));
                     closeFinished();
                 }
@@ -100,26 +115,50 @@ final class CborScan {
             throw new WrongTypeException(
                     pointer(), "a byte string after typed-array tag " + tag + " (RFC 8746 tags a byte string)");
         }
+        typedArrayTag = (int) tag;
     }
 
-    /** Skips a byte or text string; returns its text when it is a text string that is a map's key. */
-    private String string(int major, long length) {
+    /** Whether the item about to be read is a map's key. */
+    private boolean isKey() {
         Frame frame = open.peek();
-        boolean key = major == 3 && frame != null && frame.map && frame.taken % 2 == 0;
+        return frame != null && frame.map && frame.taken % 2 == 0;
+    }
+
+    /**
+     * Skips a byte or text string and counts what it will cost; returns its text when it is a text string
+     * that is a map's key.
+     */
+    private String string(int major, long length) {
+        boolean key = major == 3 && isKey();
+        long total = 0;
+        String text;
         if (length >= 0) {
-            return skip(length, key);
-        }
-        StringBuilder text = key ? new StringBuilder() : null;
-        for (int head = next(); head != BREAK; head = next()) {
-            if (head >>> 5 != major || (head & 31) == 31) {
-                throw malformed("an indefinite-length string holds a chunk of another type");
+            text = skip(length, key);
+            total = length;
+        } else {
+            StringBuilder chunks = key ? new StringBuilder() : null;
+            for (int head = next(); head != BREAK; head = next()) {
+                if (head >>> 5 != major || (head & 31) == 31) {
+                    throw malformed("an indefinite-length string holds a chunk of another type");
+                }
+                long part = argument(head);
+                String chunk = skip(part, key);
+                total += part;
+                if (chunks != null && chunks.length() < 1_000) {
+                    chunks.append(chunk);
+                }
             }
-            String chunk = skip(argument(head), key);
-            if (text != null && text.length() < 1_000) {
-                text.append(chunk);
-            }
+            text = chunks == null ? null : chunks.toString();
         }
-        return text == null ? null : text.toString();
+        if (major == 2 && typedArrayTag > 0) {
+            cost.numbers(total / (typedArrayTag == 81 || typedArrayTag == 85 ? 4 : 8));
+        } else if (major == 3 && !key) {
+            cost.string(total);
+        } else if (!key) {
+            cost.scalar();
+        }
+        typedArrayTag = -1;
+        return text;
     }
 
     private String skip(long length, boolean keep) {
@@ -165,6 +204,7 @@ final class CborScan {
         Frame frame = open.peek();
         if (frame != null && frame.remaining == 0) {
             open.pop();
+            cost.close();
             itemDone(null);
         }
     }

@@ -19,6 +19,9 @@ import dev.mmids.gradient.backprop.Layer;
  */
 final class Footprint {
 
+    /** The most entries a Java array holds. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     /** A {@code DMatrixRMaj} object, besides its array. */
     private static final long MATRIX = 40;
 
@@ -38,9 +41,13 @@ final class Footprint {
         return plus(16, times(8, n));
     }
 
-    /** An m × n matrix of doubles. */
+    /**
+     * An m × n matrix of doubles; one larger than a Java array can hold counts as more memory than any
+     * budget, so that it is refused before an allocation could fail.
+     */
     static long matrix(long m, long n) {
-        return plus(MATRIX, doubles(times(m, n)));
+        long entries = times(m, n);
+        return entries > MAX_ARRAY ? Long.MAX_VALUE : plus(MATRIX, doubles(entries));
     }
 
     /**

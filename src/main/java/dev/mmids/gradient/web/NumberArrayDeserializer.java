@@ -9,6 +9,7 @@ import tools.jackson.core.Base64Variants;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
@@ -33,6 +34,21 @@ final class NumberArrayDeserializer extends StdDeserializer<double[]> {
     private static final int FIRST_CHUNK = 16;
     private static final int LARGEST_CHUNK = 8192;
 
+    /** What reading an array of n numbers allocates: its chunks, then the array itself. */
+    static long cost(long n) {
+        long bytes = AccountedParser.doubles(n);
+        long capacity = 0;
+        for (int length = FIRST_CHUNK; capacity < n; length = Math.min(LARGEST_CHUNK, 2 * length)) {
+            if (length == LARGEST_CHUNK) {
+                long chunks = (n - capacity + LARGEST_CHUNK - 1) / LARGEST_CHUNK;
+                return Footprint.plus(bytes, Footprint.times(chunks, AccountedParser.doubles(LARGEST_CHUNK)));
+            }
+            bytes += AccountedParser.doubles(length);
+            capacity += length;
+        }
+        return bytes;
+    }
+
     NumberArrayDeserializer() {
         super(double[].class);
     }
@@ -55,7 +71,7 @@ final class NumberArrayDeserializer extends StdDeserializer<double[]> {
 
     private static double[] elements(JsonParser p) {
         Numbers numbers = new Numbers(p);
-        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+        for (JsonToken token = next(p, 0); token != JsonToken.END_ARRAY; token = next(p, numbers.size())) {
             numbers.add(
                     switch (token) {
                         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
@@ -64,6 +80,16 @@ final class NumberArrayDeserializer extends StdDeserializer<double[]> {
                     });
         }
         return numbers.toArray();
+    }
+
+    /** The next token, element {@code index} of the array: a number too long to read is pointed at. */
+    private static JsonToken next(JsonParser p, int index) {
+        try {
+            return p.nextToken();
+        } catch (StreamConstraintsException tooLong) {
+            tooLong.prependPath(new JacksonException.Reference(null, index));
+            throw tooLong;
+        }
     }
 
     /** The strings JSON parsers write for the non-finite doubles, as those doubles; others are wrong. */

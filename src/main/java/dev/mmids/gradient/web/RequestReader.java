@@ -66,11 +66,32 @@ class RequestReader implements HandlerMethodArgumentResolver {
             requireUtf8(media);
         }
         ObjectMapper mapper = isCbor ? cbor : json;
-        if (isCbor) {
-            CborScan.check(exchange.body(), JsonConfiguration.MAX_NESTING_DEPTH);
+        try {
+            // the parse's whole memory, reserved at once: a parse never holds part of the budget waiting for more
+            long cost =
+                    isCbor ? CborScan.check(exchange.body(), JsonConfiguration.MAX_NESTING_DEPTH) : jsonCost(exchange);
+            exchange.parsing(cost);
+            return parse(exchange, mapper, type, cost);
+        } catch (JacksonException e) {
+            throw ownCause(e).orElseGet(() -> JsonProblems.translate(e));
         }
+    }
+
+    /**
+     * A body the count cannot read is left to the parse to refuse, which says where the fault is; until
+     * then, the parse charges as it goes.
+     */
+    private long jsonCost(Admitted exchange) {
+        try (JsonParser tokens = json.createParser(exchange.bodyStream())) {
+            return AccountedParser.cost(tokens, exchange.deadline());
+        } catch (JacksonException unreadable) {
+            return 0;
+        }
+    }
+
+    private Object parse(Admitted exchange, ObjectMapper mapper, Class<?> type, long reserved) {
         try (AccountedParser parser = new AccountedParser(
-                mapper.createParser(exchange.bodyStream()), exchange::parsing, exchange.deadline())) {
+                mapper.createParser(exchange.bodyStream()), exchange::parsing, exchange.deadline(), reserved)) {
             Object value = mapper.readerFor(type).readValue((JsonParser) parser);
             if (value == null) {
                 throw new MalformedJsonException("the body must be a single JSON object, not null");

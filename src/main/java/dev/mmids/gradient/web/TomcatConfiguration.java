@@ -26,8 +26,13 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.setProtocol(HeaderDeadlineProtocol.class.getName());
-        factory.addConnectorCustomizers(connector -> connector.setProperty(
-                "headerTimeoutMillis", Long.toString(admission.headerTimeout().toMillis())));
+        factory.addConnectorCustomizers(connector -> {
+            connector.setProperty(
+                    "headerTimeoutMillis",
+                    Long.toString(admission.headerTimeout().toMillis()));
+            // "100 Continue" only once the body is read: a body refused on its headers is never invited
+            connector.setProperty("continueResponseTiming", "onRead");
+        });
         factory.addContextCustomizers(context -> {
             StandardHost host = (StandardHost) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {

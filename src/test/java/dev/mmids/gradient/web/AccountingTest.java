@@ -3,6 +3,7 @@ package dev.mmids.gradient.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.backprop.Deadline;
 import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Layer;
 import dev.mmids.gradient.backprop.Linear;
@@ -231,14 +232,16 @@ class AccountingTest {
         long[] charged = new long[1];
         long allocated = allocatedBy(() -> charged[0] = parse(mapper, buffer, type));
         assertThat(allocated).as(kind + " (" + body.length + " bytes)").isLessThanOrEqualTo(charged[0]);
+
+        long counted = mapper == cbor
+                ? CborScan.check(buffer, JsonConfiguration.MAX_NESTING_DEPTH)
+                : AccountedParser.cost(json.createParser(buffer.stream()), Deadline.NONE);
+        assertThat(counted).as("%s: the charges counted before the parse", kind).isGreaterThanOrEqualTo(charged[0]);
     }
 
     private long parse(ObjectMapper mapper, BodyBuffer buffer, Class<?> type) {
-        if (mapper == cbor) {
-            CborScan.check(buffer, JsonConfiguration.MAX_NESTING_DEPTH);
-        }
-        try (AccountedParser parser = new AccountedParser(
-                mapper.createParser(buffer.stream()), bytes -> {}, dev.mmids.gradient.backprop.Deadline.NONE)) {
+        try (AccountedParser parser =
+                new AccountedParser(mapper.createParser(buffer.stream()), bytes -> {}, Deadline.NONE, 0)) {
             assertThat((Object) mapper.readerFor(type).readValue((JsonParser) parser))
                     .isNotNull();
             return parser.charged();
