@@ -1,6 +1,6 @@
 // Opens /swagger-ui.html in headless Chromium (Debian's /usr/bin/chromium), checks that it lists every
-// operation of openapi.yaml, runs "Try it out" on POST /gradient with its first example and expects 200,
-// and saves a screenshot. Usage: node swagger-ui.mjs BASE_URL SCREENSHOT.png
+// operation of openapi.yaml, picks the server that serves the page, runs "Try it out" on POST /gradient
+// with its first example and expects 200, and saves a screenshot. Usage: node swagger-ui.mjs BASE_URL SCREENSHOT.png
 import { chromium } from "playwright-core";
 
 const base = process.argv[2] ?? "http://localhost:8080";
@@ -18,6 +18,9 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
     await page.goto(base + "/swagger-ui.html");
     await page.waitForSelector(".opblock", { timeout: 30000 });
+    // The contract's first server is http://localhost:8080, the default of generated clients; the service
+    // here runs on another port, which the second server, "/", reaches.
+    await page.selectOption(".servers select", "/");
 
     const operations = await page.$$eval(".opblock", (blocks) =>
         blocks.map((b) => {
@@ -34,7 +37,7 @@ try {
 
     const gradient = page.locator(".opblock-post", { has: page.locator('[data-path="/gradient"]') });
     await gradient.locator(".opblock-summary").click();
-    // The server turns "Try it out" on for every operation (springdoc.swagger-ui.try-it-out-enabled).
+    // The page turns "Try it out" on for every operation (static/swagger-ui-init.js).
     const execute = gradient.locator("button.execute");
     if (!(await execute.isVisible())) {
         await gradient.locator("button.try-out__btn").click();

@@ -11,7 +11,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "target" / "generat
 from gradient_client import (  # noqa: E402
     ApiClient,
     Configuration,
-    DefaultApi,
+    GradientApi,
+    JacobianApi,
     GradientRequest,
     JacobianRequest,
     Layer,
@@ -40,7 +41,9 @@ def close(a, b, tolerance=1e-10):
 
 
 def main(base_url):
-    api = DefaultApi(ApiClient(Configuration(host=base_url)))
+    client = ApiClient(Configuration(host=base_url))
+    api = GradientApi(client)
+    jacobians = JacobianApi(client)
     example3 = dict(
         layers=[linear(0, 1, -1, 2, 0, 1), Layer(type=LayerType.SIGMOID), linear(-1, 0, 2, -1),
                 Layer(type=LayerType.SOFTMAX)],
@@ -63,7 +66,7 @@ def main(base_url):
     ))
     check(close(batch.loss, 2 * math.log(3)) and batch.sample_count == 2, "a batch with the sum")
 
-    jacobian = api.jacobian(JacobianRequest(layers=[linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)], x=[1, 0, -1]))
+    jacobian = jacobians.jacobian(JacobianRequest(layers=[linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)], x=[1, 0, -1]))
     check(jacobian.jacobian[1] == [0, 0, 1, 1, 2, 0, -2, -1, 0, 1], "a Jacobian")
 
     traced = api.gradient(GradientRequest(

@@ -2,7 +2,8 @@
 // openapi.yaml (target/generated-clients/typescript). Usage: node dist/clients/typescript/roundtrip.js BASE_URL
 import {
     Configuration,
-    DefaultApi,
+    GradientApi,
+    JacobianApi,
     GradientRequest,
     Layer,
     LayerType,
@@ -12,7 +13,9 @@ import {
     ResponseError,
 } from "../../target/generated-clients/typescript";
 
-const api = new DefaultApi(new Configuration({ basePath: process.argv[2] ?? "http://localhost:8080" }));
+const configuration = new Configuration({ basePath: process.argv[2] ?? "http://localhost:8080" });
+const api = new GradientApi(configuration);
+const jacobians = new JacobianApi(configuration);
 
 function linear(...w: number[]): Layer {
     return { type: LayerType.Linear, outputs: 2, bias: false, parameters: w };
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
     });
     check(close(batch.loss, 2 * Math.log(3)) && batch.sampleCount === 2, "a batch with the sum");
 
-    const jacobian = await api.jacobian({
+    const jacobian = await jacobians.jacobian({
         jacobianRequest: { layers: [linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)], x: [1, 0, -1] },
     });
     check(JSON.stringify(jacobian.jacobian[1]) === JSON.stringify([0, 0, 1, 1, 2, 0, -2, -1, 0, 1]), "a Jacobian");

@@ -14,11 +14,14 @@ final class Admitted {
     private final BodyBuffer body;
     private final Admission.Reservation reservation;
     private final Deadline deadline;
+    private final String accept;
 
-    Admitted(BodyBuffer body, Admission.Reservation reservation, Deadline deadline) {
+    /** @param accept the request's Accept header, or null */
+    Admitted(BodyBuffer body, Admission.Reservation reservation, Deadline deadline, String accept) {
         this.body = body;
         this.reservation = reservation;
         this.deadline = deadline;
+        this.accept = accept;
     }
 
     /** The body, to be parsed once. */
@@ -57,8 +60,14 @@ final class Admitted {
     /**
      * Reserves what the computation will allocate and its answer hold, {@code bytes} in all, before it
      * starts: a 422 when that alone is more than the whole memory budget, a 503 when there is no room now.
+     * A request whose answer its client does not accept is answered 406 here, once it is known to be
+     * valid: a client that accepts only problems gets the problem its request deserves, and no computation
+     * runs for an answer nobody takes.
      */
     void compute(long bytes) {
+        if (!AcceptedAnswers.takeJsonOrCbor(accept)) {
+            throw new NotAcceptableException(accept);
+        }
         reservation.grow(bytes, Admission.Need.COMPUTATION, true);
     }
 }

@@ -21,8 +21,7 @@ class ForwardController {
 
     @PostMapping(
             path = "/forward",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
-            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     ForwardResponse forward(ForwardRequest request, Admitted admitted) {
         ModelAssembler.Model model = assembler.forward(request);
         Chain chain = model.chain();

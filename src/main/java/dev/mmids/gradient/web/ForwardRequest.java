@@ -15,4 +15,13 @@ record ForwardRequest(
         double[] y,
         List<Sample> samples,
         String reduction)
-        implements ApiRequest {}
+        implements ApiRequest {
+
+    /** Empty optional arrays are absent ({@link Absent}). */
+    ForwardRequest {
+        parameters = Absent.ifEmpty(parameters);
+        x = Absent.ifEmpty(x);
+        y = Absent.ifEmpty(y);
+        samples = Absent.ifEmpty(samples);
+    }
+}

@@ -24,8 +24,7 @@ class GradientController {
 
     @PostMapping(
             path = "/gradient",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
-            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     GradientResponse gradient(GradientRequest request, Admitted admitted) {
         ModelAssembler.Model model = assembler.gradient(request);
         Chain chain = model.chain();

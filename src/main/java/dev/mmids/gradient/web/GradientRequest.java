@@ -21,4 +21,13 @@ record GradientRequest(
         String reduction,
         Boolean trace,
         Boolean check)
-        implements ApiRequest {}
+        implements ApiRequest {
+
+    /** Empty optional arrays are absent ({@link Absent}). */
+    GradientRequest {
+        parameters = Absent.ifEmpty(parameters);
+        x = Absent.ifEmpty(x);
+        y = Absent.ifEmpty(y);
+        samples = Absent.ifEmpty(samples);
+    }
+}

@@ -19,8 +19,7 @@ class JacobianController {
 
     @PostMapping(
             path = "/jacobian",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE},
-            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     JacobianResponse jacobian(JacobianRequest request, Admitted admitted) {
         ModelAssembler.Model model = assembler.jacobian(request);
         Chain chain = model.chain();

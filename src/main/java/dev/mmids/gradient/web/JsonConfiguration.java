@@ -11,6 +11,7 @@ import org.springframework.http.converter.cbor.JacksonCborHttpMessageConverter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -34,6 +35,12 @@ class JsonConfiguration {
     /** The deepest a request nests: a request needs four levels (layers, a layer, its parameters). */
     static final int MAX_NESTING_DEPTH = 16;
 
+    /** The longest number read: a double needs 25 characters at most; integers and zeros may pad. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    /** The longest string or name read: type names are short. */
+    static final int MAX_STRING_LENGTH = 1_000;
+
     /**
      * The parser's own limits, in line with the service's: no request nests deeper than five levels,
      * no double needs more than 25 characters, no name or type is long, no document is longer than the
@@ -43,9 +50,9 @@ class JsonConfiguration {
         long document = limits.maxBodySize().toBytes();
         return StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxNumberLength(64)
-                .maxStringLength(1_000)
-                .maxNameLength(1_000)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNameLength(MAX_STRING_LENGTH)
                 .maxDocumentLength(document)
                 .maxTokenCount(document / 2 + 16)
                 .build();
@@ -61,9 +68,14 @@ class JsonConfiguration {
         return builder -> builder.streamReadConstraints(readConstraints(limits));
     }
 
+    /**
+     * JSON has no NaN or Infinity, but Python's json.dumps and JavaScript engines write them bare when a
+     * computation diverges: they are read as the numbers they stand for, and answered with
+     * {@code non-finite-number} and their pointer rather than a syntax error at a column.
+     */
     @Bean
     JsonMapperBuilderCustomizer strictRequests() {
-        return JsonConfiguration::strict;
+        return builder -> strict(builder.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS));
     }
 
     @Bean

@@ -34,8 +34,7 @@ final class JsonProblems {
                             .toList());
         }
         if (cause instanceof StreamConstraintsException) {
-            return new MalformedJsonException(
-                    "the body exceeds the JSON parser's limits (nesting depth, length of a number or a string)");
+            return beyondParserLimits(cause, pointer);
         }
         if (cause instanceof InputCoercionException coercion) {
             return new WrongTypeException(pointer, expected(coercion.getTargetType(), false));
@@ -52,6 +51,27 @@ final class JsonProblems {
                             + where(cause.getLocation()));
         }
         return new MalformedJsonException("the body could not be read as a JSON object");
+    }
+
+    /** Which of the parser's limits the body passed, with its value, and where when the path says. */
+    private static RequestProblemException beyondParserLimits(JacksonException cause, String pointer) {
+        String message = String.valueOf(cause.getOriginalMessage());
+        String what;
+        if (message.startsWith("Number value length")) {
+            what = "a number longer than the " + JsonConfiguration.MAX_NUMBER_LENGTH
+                    + " characters this server reads (a double needs at most 25)";
+        } else if (message.startsWith("String value length") || message.startsWith("Name length")) {
+            what = "a string longer than the " + JsonConfiguration.MAX_STRING_LENGTH + " characters this server reads";
+        } else if (message.contains("nesting depth")) {
+            what = "values nested deeper than the " + JsonConfiguration.MAX_NESTING_DEPTH + " levels this server reads";
+        } else {
+            what = "more than this server reads in one request (its length or its number of values)";
+        }
+        if (pointer.isEmpty()) {
+            return new MalformedJsonException("the body holds " + what + where(cause.getLocation()));
+        }
+        return new MalformedJsonException(
+                pointer + " holds " + what, List.of(new FieldError(pointer, "holds " + what)));
     }
 
     private static boolean isElement(JacksonException e) {

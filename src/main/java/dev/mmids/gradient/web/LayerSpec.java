@@ -18,6 +18,11 @@ record LayerSpec(
         Double beta,
         Double threshold) {
 
+    /** An empty {@code parameters} is absent ({@link Absent}). */
+    LayerSpec {
+        parameters = Absent.ifEmpty(parameters);
+    }
+
     /** The names of the fields besides {@code type} that the request sets. */
     List<String> presentFields() {
         List<String> present = new ArrayList<>();

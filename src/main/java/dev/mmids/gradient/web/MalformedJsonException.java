@@ -8,4 +8,8 @@ class MalformedJsonException extends RequestProblemException {
     MalformedJsonException(String detail) {
         super(ProblemKind.MALFORMED_JSON, detail, List.of());
     }
+
+    MalformedJsonException(String detail, List<FieldError> errors) {
+        super(ProblemKind.MALFORMED_JSON, detail, errors);
+    }
 }

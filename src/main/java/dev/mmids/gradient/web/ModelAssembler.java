@@ -74,13 +74,16 @@ class ModelAssembler {
         Reduction reduction = reduction(parts.reduction());
         requireSampleFields(parts.x(), parts.y(), parts.samples(), loss != null);
         requireFinite(parts);
+        if (loss == null) {
+            requireNoLabels(parts.y(), parts.samples());
+        }
 
         if (parts.layers().isEmpty()) {
             throw new SizeMismatchException("/layers", "is empty; a network has at least one layer");
         }
         requireWithin(parts.layers().size(), limits.maxLayers(), "/layers", "layers");
         Batch batch = batch(parts.x(), parts.y(), parts.samples());
-        Chain chain = chain(parts.layers(), types, parts.parameters(), batch.width());
+        Chain chain = chain(parts.layers(), types, parts.parameters(), batch.width(), batch.inputPointer(0));
         if (loss == null) {
             return new Model(chain, batch.inputs(), null, null, reduction, batch.isBatch());
         }
@@ -197,13 +200,12 @@ class ModelAssembler {
                         () -> new UnknownTypeException("/reduction", "reduction", reduction, List.of("mean", "sum")));
     }
 
-    /** Labels come with a loss: y beside x, and y in every sample; without a loss there are none. */
+    /** Labels come with a loss: y beside x, and y in every sample. */
     private static void requireSampleFields(double[] x, double[] y, List<Sample> samples, boolean labels) {
         List<String> missing = new ArrayList<>();
         if (x != null && y == null && labels) {
             missing.add("/y");
         }
-        boolean unexpectedLabels = !labels && y != null;
         if (samples != null) {
             for (int s = 0; s < samples.size(); s++) {
                 String at = Pointer.element("/samples", s);
@@ -217,13 +219,30 @@ class ModelAssembler {
                 if (sample.y() == null && labels) {
                     missing.add(Pointer.field(at, "y"));
                 }
-                unexpectedLabels |= !labels && sample.y() != null;
             }
         }
-        if (unexpectedLabels) {
-            missing.add("/loss");
-        }
         requireNone(missing);
+    }
+
+    /** Without a loss, a request has no labels: a 422 that points at them, not a 400 for the loss. */
+    private static void requireNoLabels(double[] y, List<Sample> samples) {
+        List<String> labels = new ArrayList<>();
+        int count = 0;
+        if (y != null) {
+            labels.add("/y");
+            count++;
+        }
+        for (int s = 0; samples != null && s < samples.size(); s++) {
+            if (samples.get(s).y() != null) {
+                if (labels.size() < MAX_LISTED) {
+                    labels.add(Pointer.field(Pointer.element("/samples", s), "y"));
+                }
+                count++;
+            }
+        }
+        if (count > 0) {
+            throw SampleFormException.labelsWithoutLoss(labels, count);
+        }
     }
 
     private static void requireNone(List<String> missing) {
@@ -369,9 +388,6 @@ class ModelAssembler {
         if (samples != null && y != null) {
             throw SampleFormException.labelBesideBatch();
         }
-        if (samples != null && samples.isEmpty()) {
-            throw SampleFormException.emptyBatch();
-        }
         if (samples != null) {
             requireWithin(samples.size(), limits.maxSamples(), "/samples", "samples");
         }
@@ -392,7 +408,7 @@ class ModelAssembler {
     }
 
     /** The engine's chain on inputs of length n: settings, widths and parameter counts checked first. */
-    private Chain chain(List<LayerSpec> specs, List<LayerType> types, double[] parameters, int n) {
+    private Chain chain(List<LayerSpec> specs, List<LayerType> types, double[] parameters, int n, String input) {
         int L = specs.size();
         int[] widths = new int[L + 1];
         long[] counts = new long[L];
@@ -406,7 +422,7 @@ class ModelAssembler {
             requireWithin(total, limits.maxParameters(), parameters != null ? "/parameters" : "/layers", "parameters");
         }
 
-        double[][] w = parametersOfEachLayer(specs, types, parameters, widths, counts, total);
+        double[][] w = parametersOfEachLayer(specs, types, parameters, widths, counts, total, input);
         List<Layer> layers = new ArrayList<>(L);
         for (int i = 0; i < L; i++) {
             layers.add(types.get(i).create(specs.get(i), widths[i], w[i]));
@@ -442,7 +458,13 @@ class ModelAssembler {
 
     /** w^1 .. w^L (index i - 1) from whichever form the request uses, with their lengths checked. */
     private static double[][] parametersOfEachLayer(
-            List<LayerSpec> specs, List<LayerType> types, double[] flat, int[] widths, long[] counts, long total) {
+            List<LayerSpec> specs,
+            List<LayerType> types,
+            double[] flat,
+            int[] widths,
+            long[] counts,
+            long total,
+            String input) {
         int L = specs.size();
         int firstCarrying = -1;
         for (int i = 0; i < L; i++) {
@@ -462,6 +484,9 @@ class ModelAssembler {
         double[][] w = new double[L][];
         if (flat != null) {
             if (flat.length != total) {
+                int first = firstWithParameters(counts);
+                requireInputWidthFits(
+                        specs, widths, first, flat.length - (total - counts[first]), input, "/parameters");
                 throw new ParameterCountException(
                         "/parameters",
                         "the network takes " + total + " parameters (" + countsLastFirst(counts) + ")",
@@ -484,6 +509,9 @@ class ModelAssembler {
                 throw ParameterFormException.missingOnLayer(at, i + 1);
             }
             if (own != null && own.length != counts[i]) {
+                if (i == firstWithParameters(counts)) {
+                    requireInputWidthFits(specs, widths, i, own.length, input, Pointer.field(at, "parameters"));
+                }
                 throw new ParameterCountException(
                         Pointer.field(at, "parameters"),
                         "layer " + (i + 1) + " (" + describeLinear(specs.get(i), widths[i]) + ") takes " + counts[i]
@@ -493,6 +521,42 @@ class ModelAssembler {
             w[i] = own == null ? new double[0] : own;
         }
         return w;
+    }
+
+    private static int firstWithParameters(long[] counts) {
+        int first = 0;
+        while (first < counts.length - 1 && counts[first] == 0) {
+            first++;
+        }
+        return first;
+    }
+
+    /**
+     * When the first linear layer's parameters are what it takes on inputs of another length, the input is
+     * at fault, not the parameters: every layer before it keeps the width of x.
+     *
+     * @param length the parameters the request gives that layer
+     */
+    private static void requireInputWidthFits(
+            List<LayerSpec> specs, int[] widths, int first, long length, String input, String parameters) {
+        LayerSpec layer = specs.get(first);
+        if (layer.outputs() == null || layer.outputs() < 1) {
+            return;
+        }
+        long outputs = layer.outputs();
+        long weights = length - (layer.bias() == null || layer.bias() ? outputs : 0);
+        long implied = weights > 0 && weights % outputs == 0 ? weights / outputs : -1;
+        if (implied < 1 || implied == widths[0] || implied > Integer.MAX_VALUE) {
+            return;
+        }
+        String takes = "layer " + (first + 1) + " (" + describeLinear(layer, (int) implied)
+                + ") takes inputs of length " + implied;
+        throw new SizeMismatchException(List.of(
+                new FieldError(input, "has length " + widths[0] + ", but " + takes + ", by its parameters"),
+                new FieldError(
+                        parameters,
+                        "has " + length + " numbers for layer " + (first + 1)
+                                + ": the parameters of a linear layer on inputs of length " + implied)));
     }
 
     private static String countsLastFirst(long[] counts) {

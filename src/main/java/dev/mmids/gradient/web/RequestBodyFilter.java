@@ -283,7 +283,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
             try {
                 reservation.computation();
                 Deadline deadline = Deadline.after(limits.computeDeadline());
-                request.setAttribute(ADMITTED, new Admitted(body, reservation, deadline));
+                request.setAttribute(
+                        ADMITTED, new Admitted(body, reservation, deadline, request.getHeader(HttpHeaders.ACCEPT)));
                 try (Deadline.Scope scope = deadline.enter()) {
                     chain.doFilter(new BufferedRequest(request, body), answer);
                 }

@@ -2,7 +2,7 @@ package dev.mmids.gradient.web;
 
 import java.util.List;
 
-/** Samples given as both one sample and a batch, as neither, or as an empty batch. */
+/** Samples given as both one sample and a batch, as neither, or with labels and no loss. */
 class SampleFormException extends RequestProblemException {
 
     SampleFormException(String detail, List<FieldError> errors) {
@@ -33,8 +33,13 @@ class SampleFormException extends RequestProblemException {
                 List.of(new FieldError("/trace", "needs a one-sample request")));
     }
 
-    static SampleFormException emptyBatch() {
+    /** Labels where the request has no loss to take them (a forward pass without "loss"). */
+    static SampleFormException labelsWithoutLoss(List<String> pointers, int count) {
         return new SampleFormException(
-                "\"samples\" holds no sample", List.of(new FieldError("/samples", "must hold at least one sample")));
+                "the request has " + count + (count == 1 ? " label" : " labels")
+                        + " (\"y\") but no \"loss\": add the loss the labels are for, or leave them out",
+                pointers.stream()
+                        .map(pointer -> new FieldError(pointer, "is a label, but the request has no loss"))
+                        .toList());
     }
 }

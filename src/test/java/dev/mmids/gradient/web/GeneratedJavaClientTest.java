@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.mmids.gradient.client.ApiClient;
 import dev.mmids.gradient.client.ApiException;
-import dev.mmids.gradient.client.api.DefaultApi;
+import dev.mmids.gradient.client.api.ForwardApi;
+import dev.mmids.gradient.client.api.GradientApi;
+import dev.mmids.gradient.client.api.JacobianApi;
 import dev.mmids.gradient.client.model.BackwardStep;
 import dev.mmids.gradient.client.model.ForwardRequest;
 import dev.mmids.gradient.client.model.GradientRequest;
@@ -36,19 +38,23 @@ class GeneratedJavaClientTest {
     @LocalServerPort
     int port;
 
-    DefaultApi api;
+    GradientApi gradients;
+    JacobianApi jacobians;
+    ForwardApi forward;
 
     @BeforeEach
     void client() {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://localhost:" + port);
-        api = new DefaultApi(client);
+        gradients = new GradientApi(client);
+        jacobians = new JacobianApi(client);
+        forward = new ForwardApi(client);
     }
 
     @Test
     void computesTheCoursesSigmoidNetwork() throws ApiException {
         GradientResponse answer =
-                api.gradient(example3().x(List.of(1.0, 0.0, -1.0)).y(List.of(0.0, 1.0)));
+                gradients.gradient(example3().x(List.of(1.0, 0.0, -1.0)).y(List.of(0.0, 1.0)));
 
         assertThat(answer.getLoss()).isCloseTo(0.2084319558, within(1e-10));
         assertThat(answer.getGradient()).hasSize(10);
@@ -60,7 +66,7 @@ class GeneratedJavaClientTest {
 
     @Test
     void computesABatchWithFlatParameters() throws ApiException {
-        GradientResponse answer = api.gradient(new GradientRequest()
+        GradientResponse answer = gradients.gradient(new GradientRequest()
                 .layers(List.of(
                         new Layer().type(LayerType.LINEAR).outputs(3).bias(false), new Layer().type(LayerType.SOFTMAX)))
                 .parameters(List.of(0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
@@ -78,22 +84,22 @@ class GeneratedJavaClientTest {
 
     @Test
     void computesAJacobianAndAForwardPass() throws ApiException {
-        JacobianResponse jacobian = api.jacobian(new JacobianRequest()
+        JacobianResponse jacobian = jacobians.jacobian(new JacobianRequest()
                 .layers(List.of(linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)))
                 .x(List.of(1.0, 0.0, -1.0)));
 
         assertThat(jacobian.getOutput()).containsExactly(-1.0, 1.0);
         assertThat(jacobian.getJacobian().get(1)).containsExactly(0.0, 0.0, 1.0, 1.0, 2.0, 0.0, -2.0, -1.0, 0.0, 1.0);
 
-        var forward = api.forward(new ForwardRequest()
+        var answer = forward.forward(new ForwardRequest()
                 .layers(List.of(new Layer().type(LayerType.RELU)))
                 .x(List.of(1.0, -2.0)));
-        assertThat(forward.getOutputs()).containsExactly(List.of(1.0, 0.0));
+        assertThat(answer.getOutputs()).containsExactly(List.of(1.0, 0.0));
     }
 
     @Test
     void tracesTheCoursesLinearChain() throws ApiException {
-        GradientResponse answer = api.gradient(new GradientRequest()
+        GradientResponse answer = gradients.gradient(new GradientRequest()
                 .layers(List.of(linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)))
                 .loss(new Loss().type(LossType.HALF_SQUARED_ERROR))
                 .x(List.of(1.0, 0.0, -1.0))
@@ -110,7 +116,7 @@ class GeneratedJavaClientTest {
     void readsAProblemAsATypedObject() throws Exception {
         ApiException failure = catchThrowableOfType(
                 ApiException.class,
-                () -> api.gradient(example3().x(List.of(1.0, 0.0, -1.0)).y(List.of(0.5, 0.6))));
+                () -> gradients.gradient(example3().x(List.of(1.0, 0.0, -1.0)).y(List.of(0.5, 0.6))));
 
         assertThat(failure.getCode()).isEqualTo(422);
         assertThat(failure.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");

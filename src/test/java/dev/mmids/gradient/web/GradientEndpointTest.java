@@ -270,7 +270,7 @@ class GradientEndpointTest {
                 .andExpect(pointer("/layers/2"));
         expectProblem(
                         send(EXAMPLE_3.replace(
-                                "{\"type\": \"sigmoid\"}", "{\"type\": \"sigmoid\", \"parameters\": []}")),
+                                "{\"type\": \"sigmoid\"}", "{\"type\": \"sigmoid\", \"parameters\": [1]}")),
                         422,
                         "parameter-form")
                 .andExpect(pointer("/layers/1/parameters"));
@@ -284,8 +284,8 @@ class GradientEndpointTest {
                         "invalid-setting")
                 .andExpect(pointer("/layers/1/alpha"));
         expectProblem(send("""
-                        {"layers": [{"type": "linear", "outputs": 0, "parameters": []}],
-                         "loss": {"type": "squared_error"}, "x": [1], "y": []}
+                        {"layers": [{"type": "linear", "outputs": 0, "parameters": [1]}],
+                         "loss": {"type": "squared_error"}, "x": [1], "y": [1]}
                         """), 422, "invalid-setting").andExpect(pointer("/layers/0/outputs"));
         expectProblem(send("""
                         {"layers": [{"type": "softplus", "beta": 0}],
@@ -294,7 +294,7 @@ class GradientEndpointTest {
     }
 
     @Test
-    void rejectsSamplesInBothFormsNeitherFormOrAnEmptyBatch() throws Exception {
+    void rejectsSamplesInBothFormsOrNeither() throws Exception {
         expectProblem(
                         send(EXAMPLE_3.replace("\"x\":", "\"samples\": [{\"x\": [1, 0, -1], \"y\": [0, 1]}], \"x\":")),
                         422,
@@ -305,11 +305,12 @@ class GradientEndpointTest {
                         422,
                         "sample-form")
                 .andExpect(pointer("/x"));
+        // an empty batch is no batch: clients generated from the contract send [] for an absent array
         expectProblem(
                         send(EXAMPLE_3.replace("\"x\": [1, 0, -1], \"y\": [0, 1]", "\"samples\": []")),
                         422,
                         "sample-form")
-                .andExpect(pointer("/samples"));
+                .andExpect(pointer("/x"));
         expectProblem(
                         send(EXAMPLE_3.replace(
                                 "\"x\": [1, 0, -1], \"y\": [0, 1]",
@@ -335,10 +336,18 @@ class GradientEndpointTest {
                         422,
                         "shape-mismatch")
                 .andExpect(pointer("/layers"));
-        expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "[]")), 422, "shape-mismatch")
+        expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "[]")), 422, "sample-form")
                 .andExpect(pointer("/x"));
-        expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "[1, 0]")), 422, "parameter-count")
-                .andExpect(pointer("/layers/0/parameters"));
+        // x is at fault, not the parameters, which are those of layer 1 on inputs of length 3
+        expectProblem(send(EXAMPLE_3.replace("[1, 0, -1]", "[1, 0]")), 422, "shape-mismatch")
+                .andExpect(jsonPath("$.errors[*].pointer", contains("/x", "/layers/0/parameters")))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("inputs of length 3")));
+        expectProblem(send("""
+                                {"layers": [{"type": "linear", "outputs": 2, "bias": false}, {"type": "softmax"}],
+                                 "parameters": [0, 1, -1, 2, 0, 1], "loss": {"type": "cross_entropy"},
+                                 "x": [1, 0, -1, 2], "y": [0, 1]}
+                                """), 422, "shape-mismatch")
+                .andExpect(jsonPath("$.errors[*].pointer", contains("/x", "/parameters")));
     }
 
     @Test
@@ -364,11 +373,11 @@ class GradientEndpointTest {
                 .andExpect(pointer("/layers"))
                 .andExpect(jsonPath("$.detail", containsString("limit of 6")));
         expectProblem(send("""
-                        {"layers": [{"type": "linear", "outputs": 9}], "parameters": [],
+                        {"layers": [{"type": "linear", "outputs": 9}], "parameters": [0],
                          "loss": {"type": "squared_error"}, "x": [1], "y": [1]}
                         """), 422, "limit-exceeded").andExpect(pointer("/layers/0/outputs"));
         expectProblem(send("""
-                        {"layers": [{"type": "linear", "outputs": 8}, {"type": "linear", "outputs": 8}], "parameters": [],
+                        {"layers": [{"type": "linear", "outputs": 8}, {"type": "linear", "outputs": 8}], "parameters": [0],
                          "loss": {"type": "squared_error"}, "x": [1], "y": [1]}
                         """), 422, "limit-exceeded").andExpect(pointer("/parameters"));
         expectProblem(send("""

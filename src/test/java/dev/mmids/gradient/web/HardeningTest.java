@@ -38,7 +38,8 @@ class HardeningTest {
                                 "[1, 0, -1]", "[1, 0." + "1".repeat(100) + ", -1]")),
                         400,
                         "malformed-json")
-                .andExpect(jsonPath("$.detail").value(containsString("parser's limits")));
+                .andExpect(GradientEndpointTest.pointer("/x/1"))
+                .andExpect(jsonPath("$.detail").value(containsString("longer than the 64 characters")));
     }
 
     @Test
@@ -47,7 +48,7 @@ class HardeningTest {
                         post(GradientEndpointTest.EXAMPLE_3.replace("\"sigmoid\"", "\"" + "s".repeat(5000) + "\"")),
                         400,
                         "malformed-json")
-                .andExpect(jsonPath("$.detail").value(containsString("parser's limits")));
+                .andExpect(jsonPath("$.detail").value(containsString("longer than the 1000 characters")));
     }
 
     @Test

@@ -227,11 +227,12 @@ class SeedEndpointsTest {
                         400,
                         "missing-field")
                 .andExpect(pointer("/y"));
+        // labels without a loss: the labels are at fault (the loss is optional on /forward)
         expectProblem(
                         post("/forward", "{\"layers\": [{\"type\": \"relu\"}], \"x\": [1], \"y\": [1]}"),
-                        400,
-                        "missing-field")
-                .andExpect(pointer("/loss"));
+                        422,
+                        "sample-form")
+                .andExpect(pointer("/y"));
         expectProblem(mvc.perform(get("/jacobian")), 405, "method-not-allowed");
         expectProblem(post("/catalog", "{}"), 405, "method-not-allowed");
     }
