@@ -23,7 +23,11 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  */
 class GradientEndpointCborTest extends GradientEndpointTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads bare NaN and Infinity too: CBOR carries them as the floats they are. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
     private static final CBORMapper CBOR = CBORMapper.builder().build();
 
     @Override

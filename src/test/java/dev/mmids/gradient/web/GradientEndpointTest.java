@@ -203,6 +203,40 @@ class GradientEndpointTest {
                 .andExpect(pointer("/y/1"));
     }
 
+    /** Python's json.dumps writes NaN and Infinity bare when a computation diverges: JSON has no such tokens. */
+    @Test
+    void rejectsBareNanAndInfinityWithTheirPointers() throws Exception {
+        expectProblem(send(EXAMPLE_3.replace("[-1, 0, 2, -1]", "[-1, NaN, 2, -Infinity]")), 400, "non-finite-number")
+                .andExpect(
+                        jsonPath("$.errors[*].pointer", contains("/layers/2/parameters/1", "/layers/2/parameters/3")));
+        expectProblem(send(EXAMPLE_3.replace("\"y\": [0, 1]", "\"y\": [0, Infinity]")), 400, "non-finite-number")
+                .andExpect(pointer("/y/1"));
+    }
+
+    /**
+     * A client that accepts only problems gets the problem its request deserves; a valid request whose
+     * answer it does not accept is a 406, before any computation.
+     */
+    @Test
+    void answersAClientThatAcceptsOnlyProblemsWithItsProblem() throws Exception {
+        expectProblem(
+                        mvc.perform(MockMvcRequestBuilders.post("/gradient")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .accept(MediaType.APPLICATION_PROBLEM_JSON)
+                                .content(EXAMPLE_3.replace("\"y\": [0, 1]", "\"y\": [0.5, 0.6]"))),
+                        422,
+                        "invalid-label")
+                .andExpect(pointer("/y"));
+        expectProblem(
+                        mvc.perform(MockMvcRequestBuilders.post("/gradient")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .accept(MediaType.APPLICATION_PROBLEM_JSON)
+                                .content(EXAMPLE_3)),
+                        406,
+                        "not-acceptable")
+                .andExpect(jsonPath("$.detail", containsString("application/problem+json")));
+    }
+
     // ---- 404, 405, 406, 413, 415
 
     @Test
