@@ -1,6 +1,7 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.web.model.Model;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +33,7 @@ public class EngineBenchmark {
     @Param({"course", "mlp-b1", "mlp-b64", "mlp-b1024", "deep", "wide"})
     String workload;
 
-    ModelAssembler.Model model;
+    Model model;
 
     @Setup
     public void read() throws IOException {
@@ -41,6 +42,6 @@ public class EngineBenchmark {
 
     @Benchmark
     public Chain.Gradient gradient() {
-        return model.chain().gradient(model.X(), model.Y(), model.loss(), model.reduction());
+        return model.gradient();
     }
 }

@@ -1,8 +1,10 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.web.json.JsonConfiguration;
+import dev.mmids.gradient.web.model.GradientRequest;
+import dev.mmids.gradient.web.model.Model;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,15 +60,15 @@ public class JsonBenchmark {
         }
         mapper = format.equals("json") ? json : cbor.build();
         request = mapper.writeValueAsBytes(json.readTree(Workloads.bytes(workload)));
-        ModelAssembler.Model model = Workloads.model(workload);
-        Chain.Gradient gradient = model.chain().gradient(model.X(), model.Y(), model.loss(), model.reduction());
+        Model model = Workloads.model(workload);
+        Chain.Gradient gradient = model.gradient();
         response = new GradientResponse(
                 gradient.loss(),
                 gradient.gradient(),
                 LayoutEntry.of(model.chain()),
-                model.batch() ? null : gradient.output().data,
-                model.X().numRows,
-                model.reduction().name().toLowerCase(Locale.ROOT),
+                model.output(gradient),
+                model.samples(),
+                model.reduction(),
                 null,
                 null);
         System.out.printf(

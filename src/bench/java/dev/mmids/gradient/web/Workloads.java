@@ -1,5 +1,10 @@
 package dev.mmids.gradient.web;
 
+import dev.mmids.gradient.web.json.JsonConfiguration;
+import dev.mmids.gradient.web.model.GradientRequest;
+import dev.mmids.gradient.web.model.Limits;
+import dev.mmids.gradient.web.model.Model;
+import dev.mmids.gradient.web.model.ModelAssembler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +41,11 @@ final class Workloads {
     /** The service's JSON mapper, strict as in the application. */
     static JsonMapper mapper() {
         JsonMapper.Builder builder = JsonMapper.builder();
-        new JsonConfiguration().strictRequests().customize(builder);
+        JsonConfiguration.strictJson(builder);
         return builder.build();
     }
 
-    static ModelAssembler.Model model(String name) throws IOException {
+    static Model model(String name) throws IOException {
         GradientRequest request = mapper().readValue(bytes(name), GradientRequest.class);
         return new ModelAssembler(LIMITS).gradient(request);
     }

@@ -1,5 +1,6 @@
 package dev.mmids.gradient.backprop;
 
+import dev.mmids.gradient.backprop.compute.Deadline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,37 +121,57 @@ public final class Chain {
      */
     Pass propagate(DMatrixRMaj X, DMatrixRMaj Y, Loss loss, Reduction reduction, boolean keep) {
         requireLabels(X, Y, loss);
-        int L = depth();
         DMatrixRMaj[] z = forwardKeepingInputs(X);
-
-        Loss onLogits = loss.onLogits(layer(L));
-        int top = onLogits == null ? L : L - 1;
-        Loss l = onLogits == null ? loss : onLogits;
-        double f = reducedLoss(l, z[top + 1], Y, loss, reduction);
-
-        double[] gradient = new double[parameterCount];
-        DMatrixRMaj[] kept = keep ? new DMatrixRMaj[L + 2] : null;
-        DMatrixRMaj q = l.gradient(z[top + 1], Y, reduction == Reduction.MEAN ? 1.0 / X.numRows : 1.0);
-        if (firstNonFinite(q.data) >= 0) {
-            throw NonFiniteValueException.inLossGradient(L + 1, loss);
+        Start start = start(z, Y, loss, reduction);
+        double[] p = new double[parameterCount];
+        DMatrixRMaj[] kept = keep ? new DMatrixRMaj[depth() + 2] : null;
+        DMatrixRMaj q = start.q();
+        for (int i = start.top(); i >= 1; i--) {
+            Layer g = layer(i);
+            g.vjpParameters(z[i], q, p, offsets[i]); // p^i = A_i^T q^{i+1}
+            q = i > 1 || keep ? g.vjpInput(z[i], z[i + 1], q) : null; // q^i = B_i^T q^{i+1}
+            stepDone(i, p, q, kept);
         }
         if (keep) {
-            kept[top + 1] = q;
+            kept[start.top() + 1] = start.q();
         }
-        for (int i = top; i >= 1; i--) {
-            Deadline.checkCurrent();
-            Layer g = layer(i);
-            g.vjpParameters(z[i], q, gradient, offsets[i]);
-            requireFinite(gradient, offsets[i], g.parameterCount(), i, g, "parameter gradient");
-            if (i > 1 || keep) {
-                q = g.vjpInput(z[i], z[i + 1], q);
-                requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
-                if (keep) {
-                    kept[i] = q;
-                }
-            }
+        return new Pass(start.loss(), p, z, kept);
+    }
+
+    /**
+     * Where the backward loop starts: f and q^{top+1} = ∇l_y(z^{top+1}). With the loss's stable form on the
+     * last layer's input (cross-entropy after softmax, binary cross-entropy after sigmoid) the loop starts
+     * below the last layer, at top = L - 1; otherwise at top = L.
+     */
+    private record Start(int top, double loss, DMatrixRMaj q) {}
+
+    private Start start(DMatrixRMaj[] z, DMatrixRMaj Y, Loss loss, Reduction reduction) {
+        Loss onLogits = loss.onLogits(layer(depth()));
+        int top = onLogits == null ? depth() : depth() - 1;
+        Loss l = onLogits == null ? loss : onLogits;
+        DMatrixRMaj Z = z[top + 1];
+        double f = reducedLoss(l, Z, Y, loss, reduction);
+        DMatrixRMaj q = l.gradient(Z, Y, reduction == Reduction.MEAN ? 1.0 / Z.numRows : 1.0);
+        if (firstNonFinite(q.data) >= 0) {
+            throw NonFiniteValueException.inLossGradient(depth() + 1, loss);
         }
-        return new Pass(f, gradient, z, kept);
+        return new Start(top, f, q);
+    }
+
+    /**
+     * After the step of layer i: p^i and q^i must be finite, q^i is kept for a trace, and the deadline is
+     * checked before the next step.
+     */
+    private void stepDone(int i, double[] p, DMatrixRMaj q, DMatrixRMaj[] kept) {
+        Layer g = layer(i);
+        requireFinite(p, offsets[i], g.parameterCount(), i, g, "parameter gradient");
+        if (q != null) {
+            requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
+        }
+        if (kept != null) {
+            kept[i] = q;
+        }
+        Deadline.checkCurrent();
     }
 
     /** What one run of the two loops leaves: f, ∇f, z^1..z^{L+1}, and q^1..q^{L+1} where kept. */

@@ -12,8 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public sealed interface Layer permits Linear, ParameterFree {
 
-    /** The layer's type as the API names it, e.g. {@code "linear"}. */
-    String name();
+    /** What kind of layer it is. */
+    LayerKind kind();
 
     /** n, the length of the input z. */
     int inputSize();

@@ -3,18 +3,20 @@ package dev.mmids.gradient.backprop;
 /** z if z > 0 else s·z, with derivative s at z = 0 (PyTorch's convention). */
 public final class LeakyRelu extends Elementwise {
 
-    public static final double DEFAULT_NEGATIVE_SLOPE = 0.01;
+    /** s, the slope for z ≤ 0. */
+    public static final LayerKind.Setting NEGATIVE_SLOPE =
+            new LayerKind.Setting("negativeSlope", 0.01, "the slope for z ≤ 0", "a finite number", Double::isFinite);
 
     private final double negativeSlope;
 
     public LeakyRelu(int n, double negativeSlope) {
         super(n);
-        this.negativeSlope = Shapes.requireFinite("negativeSlope", negativeSlope);
+        this.negativeSlope = NEGATIVE_SLOPE.require(negativeSlope);
     }
 
     @Override
-    public String name() {
-        return "leaky_relu";
+    public LayerKind kind() {
+        return LayerKind.LEAKY_RELU;
     }
 
     @Override

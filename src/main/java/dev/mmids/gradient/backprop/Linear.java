@@ -1,5 +1,6 @@
 package dev.mmids.gradient.backprop;
 
+import dev.mmids.gradient.backprop.compute.Products;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
@@ -40,8 +41,8 @@ public final class Linear implements Layer {
     }
 
     @Override
-    public String name() {
-        return "linear";
+    public LayerKind kind() {
+        return LayerKind.LINEAR;
     }
 
     @Override

@@ -23,8 +23,8 @@ public final class LogSoftmax extends ParameterFree {
     }
 
     @Override
-    public String name() {
-        return "log_softmax";
+    public LayerKind kind() {
+        return LayerKind.LOG_SOFTMAX;
     }
 
     @Override

@@ -34,7 +34,7 @@ public enum Loss {
 
         @Override
         void checkLabel(double[] y, int from, int K) {
-            requireProbabilityVector(y, from, K);
+            Shapes.requireProbabilityVector(y, from, K);
         }
 
         /** After a final softmax, the loss of its input z is -Σ y_k log γ(z)_k: cross_entropy_logits. */
@@ -70,7 +70,7 @@ public enum Loss {
 
         @Override
         void checkLabel(double[] y, int from, int K) {
-            requireProbabilityVector(y, from, K);
+            Shapes.requireProbabilityVector(y, from, K);
         }
     },
 
@@ -154,7 +154,7 @@ public enum Loss {
 
         @Override
         void checkLabel(double[] y, int from, int K) {
-            requireUnitInterval(y, from, K);
+            Shapes.requireUnitInterval(y, from, K);
         }
 
         /** After a final sigmoid, the loss of its input z is binary_cross_entropy_logits. */
@@ -184,22 +184,22 @@ public enum Loss {
 
         @Override
         void checkLabel(double[] y, int from, int K) {
-            requireUnitInterval(y, from, K);
+            Shapes.requireUnitInterval(y, from, K);
         }
     };
 
     /** How far the entries of a probability vector y may sum from 1. */
     public static final double SIMPLEX_TOLERANCE = 1e-6;
 
-    private final String name;
+    private final String id;
 
-    Loss(String name) {
-        this.name = name;
+    Loss(String id) {
+        this.id = id;
     }
 
-    /** The name the API uses, e.g. {@code "cross_entropy"}. */
-    public String apiName() {
-        return name;
+    /** The loss's name, in PyTorch's spelling where PyTorch has it: {@code "cross_entropy"}. */
+    public String id() {
+        return id;
     }
 
     /** l_y(z) for the sample in z[from .. from+K) and y[from .. from+K). */
@@ -249,8 +249,8 @@ public enum Loss {
 
     private void requireSameShape(DMatrixRMaj Z, DMatrixRMaj Y) {
         if (Z.numRows != Y.numRows || Z.numCols != Y.numCols) {
-            throw new ShapeMismatchException(name + " takes labels of the outputs' shape " + Z.numRows + " × "
-                    + Z.numCols + ", got " + Y.numRows + " × " + Y.numCols);
+            throw new ShapeMismatchException(id + " takes labels of the outputs' shape " + Z.numRows + " × " + Z.numCols
+                    + ", got " + Y.numRows + " × " + Y.numCols);
         }
     }
 
@@ -273,31 +273,6 @@ public enum Loss {
     private static void requireProbability(Loss loss, double[] z, int from, int K, int k) {
         if (!(z[k] >= 0 && z[k] <= 1)) {
             throw new OutputOutsideDomainException(loss, from / K, k - from, z[k], "is not a probability in [0, 1]");
-        }
-    }
-
-    private static void requireProbabilityVector(double[] y, int from, int K) {
-        double sum = 0;
-        for (int k = from; k < from + K; k++) {
-            if (y[k] < 0) {
-                throw new InvalidLabelException(
-                        from / K, k - from, "is negative (" + y[k] + "); a probability vector has entries ≥ 0");
-            }
-            sum += y[k];
-        }
-        if (Math.abs(sum - 1) > SIMPLEX_TOLERANCE) {
-            throw new InvalidLabelException(
-                    from / K,
-                    -1,
-                    "sums to " + sum + "; a probability vector sums to 1 (within " + SIMPLEX_TOLERANCE + ")");
-        }
-    }
-
-    private static void requireUnitInterval(double[] y, int from, int K) {
-        for (int k = from; k < from + K; k++) {
-            if (y[k] < 0 || y[k] > 1) {
-                throw new InvalidLabelException(from / K, k - from, "is " + y[k] + ", outside [0, 1]");
-            }
         }
     }
 }

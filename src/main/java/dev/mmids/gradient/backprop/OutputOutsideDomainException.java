@@ -11,8 +11,8 @@ public class OutputOutsideDomainException extends ArithmeticException {
     private final int index;
 
     OutputOutsideDomainException(Loss loss, int sample, int index, double value, String problem) {
-        super(loss.apiName() + " is not finite here: output " + index + " of sample " + sample + " is " + value
-                + ", which " + problem + hint(loss));
+        super(loss.id() + " is not finite here: output " + index + " of sample " + sample + " is " + value + ", which "
+                + problem + hint(loss));
         this.loss = loss;
         this.sample = sample;
         this.index = index;

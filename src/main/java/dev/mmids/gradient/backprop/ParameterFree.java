@@ -11,7 +11,7 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
 
     ParameterFree(int n) {
         if (n < 1) {
-            throw new ShapeMismatchException(name() + " needs a positive width, got " + n);
+            throw new ShapeMismatchException(kind() + " needs a positive width, got " + n);
         }
         this.n = n;
     }
@@ -39,7 +39,7 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
     @Override
     public final Layer withParameters(double[] w) {
         if (w.length != 0) {
-            throw new ShapeMismatchException(name() + " has no parameters, got " + w.length);
+            throw new ShapeMismatchException(kind() + " has no parameters, got " + w.length);
         }
         return this;
     }
@@ -67,6 +67,6 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
 
     @Override
     public String toString() {
-        return name() + "(" + n + ")";
+        return kind() + "(" + n + ")";
     }
 }

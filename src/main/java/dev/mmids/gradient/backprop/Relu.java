@@ -8,8 +8,8 @@ public final class Relu extends Elementwise {
     }
 
     @Override
-    public String name() {
-        return "relu";
+    public LayerKind kind() {
+        return LayerKind.RELU;
     }
 
     @Override

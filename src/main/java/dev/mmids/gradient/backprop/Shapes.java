@@ -37,10 +37,30 @@ final class Shapes {
         }
     }
 
-    static double requireFinite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + value);
+    /** y is a probability vector: entries ≥ 0 that sum to 1, for the sample at [from .. from+K). */
+    static void requireProbabilityVector(double[] y, int from, int K) {
+        double sum = 0;
+        for (int k = from; k < from + K; k++) {
+            if (y[k] < 0) {
+                throw new InvalidLabelException(
+                        from / K, k - from, "is negative (" + y[k] + "); a probability vector has entries ≥ 0");
+            }
+            sum += y[k];
         }
-        return value;
+        if (Math.abs(sum - 1) > Loss.SIMPLEX_TOLERANCE) {
+            throw new InvalidLabelException(
+                    from / K,
+                    -1,
+                    "sums to " + sum + "; a probability vector sums to 1 (within " + Loss.SIMPLEX_TOLERANCE + ")");
+        }
+    }
+
+    /** Every entry of y is in [0, 1], for the sample at [from .. from+K). */
+    static void requireUnitInterval(double[] y, int from, int K) {
+        for (int k = from; k < from + K; k++) {
+            if (y[k] < 0 || y[k] > 1) {
+                throw new InvalidLabelException(from / K, k - from, "is " + y[k] + ", outside [0, 1]");
+            }
+        }
     }
 }

@@ -14,8 +14,8 @@ public final class Sigmoid extends Elementwise {
     }
 
     @Override
-    public String name() {
-        return "sigmoid";
+    public LayerKind kind() {
+        return LayerKind.SIGMOID;
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class Softmax extends ParameterFree {
     }
 
     @Override
-    public String name() {
-        return "softmax";
+    public LayerKind kind() {
+        return LayerKind.SOFTMAX;
     }
 
     @Override

@@ -6,24 +6,34 @@ package dev.mmids.gradient.backprop;
  */
 public final class Softplus extends Elementwise {
 
-    public static final double DEFAULT_BETA = 1.0;
-    public static final double DEFAULT_THRESHOLD = 20.0;
+    /** β > 0. */
+    public static final LayerKind.Setting BETA = new LayerKind.Setting(
+            "beta",
+            1.0,
+            "β, how sharply the layer bends at 0",
+            "a finite number > 0",
+            b -> b > 0 && Double.isFinite(b));
+
+    /** Where βz is above it, the layer is the identity. */
+    public static final LayerKind.Setting THRESHOLD = new LayerKind.Setting(
+            "threshold",
+            20.0,
+            "above it, in units of beta·z, the layer is linear",
+            "a finite number",
+            Double::isFinite);
 
     private final double beta;
     private final double threshold;
 
     public Softplus(int n, double beta, double threshold) {
         super(n);
-        if (!(beta > 0) || !Double.isFinite(beta)) {
-            throw new IllegalArgumentException("softplus needs a finite beta > 0, got " + beta);
-        }
-        this.beta = beta;
-        this.threshold = Shapes.requireFinite("threshold", threshold);
+        this.beta = BETA.require(beta);
+        this.threshold = THRESHOLD.require(threshold);
     }
 
     @Override
-    public String name() {
-        return "softplus";
+    public LayerKind kind() {
+        return LayerKind.SOFTPLUS;
     }
 
     /** log(1 + e^t) = max(t, 0) + log1p(e^{-|t|}), which cannot overflow for any threshold. */

@@ -8,8 +8,8 @@ public final class Tanh extends Elementwise {
     }
 
     @Override
-    public String name() {
-        return "tanh";
+    public LayerKind kind() {
+        return LayerKind.TANH;
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Loss;
+import dev.mmids.gradient.web.model.LayerType;
+import dev.mmids.gradient.web.model.Limits;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -18,7 +20,7 @@ class CatalogController {
 
     CatalogController(Limits limits, GradientCheckSettings check) {
         this.catalog = new CatalogResponse(
-                Arrays.stream(LayerType.values()).map(LayerEntry::of).toList(),
+                LayerType.all().stream().map(LayerEntry::of).toList(),
                 Arrays.stream(Loss.values()).map(LossEntry::of).toList(),
                 List.of("mean", "sum"),
                 LimitsEntry.of(limits),
@@ -49,7 +51,7 @@ class CatalogController {
                     type.formula(),
                     type.parameters(),
                     type.layout(),
-                    type.settings().stream().map(FieldEntry::of).toList());
+                    type.fields().stream().map(FieldEntry::of).toList());
         }
     }
 
@@ -62,9 +64,9 @@ class CatalogController {
             @JsonProperty("default") String defaultValue,
             String description) {
 
-        static FieldEntry of(LayerType.Setting setting) {
+        static FieldEntry of(LayerType.Field field) {
             return new FieldEntry(
-                    setting.name(), setting.type(), setting.required(), setting.defaultValue(), setting.description());
+                    field.name(), field.type(), field.required(), field.defaultValue(), field.description());
         }
     }
 
@@ -79,32 +81,32 @@ class CatalogController {
             return switch (loss) {
                 case CROSS_ENTROPY ->
                     new LossEntry(
-                            loss.apiName(),
+                            loss.id(),
                             "-Σ_k y_k log z_k, z a probability vector (end the network with softmax); computed from"
                                     + " the logits after a final softmax",
                             "-y ⊘ z",
                             PROBABILITY_VECTOR);
                 case CROSS_ENTROPY_LOGITS ->
                     new LossEntry(
-                            loss.apiName(),
+                            loss.id(),
                             "-Σ_k y_k log softmax(z)_k (PyTorch's CrossEntropyLoss with probability targets)",
                             "(Σ_k y_k) softmax(z) - y",
                             PROBABILITY_VECTOR);
                 case SQUARED_ERROR ->
-                    new LossEntry(loss.apiName(), "Σ_k (z_k - y_k)² (the course's, without ½)", "2 (z - y)", ANY);
-                case HALF_SQUARED_ERROR -> new LossEntry(loss.apiName(), "½ Σ_k (z_k - y_k)²", "z - y", ANY);
+                    new LossEntry(loss.id(), "Σ_k (z_k - y_k)² (the course's, without ½)", "2 (z - y)", ANY);
+                case HALF_SQUARED_ERROR -> new LossEntry(loss.id(), "½ Σ_k (z_k - y_k)²", "z - y", ANY);
                 case MEAN_SQUARED_ERROR ->
-                    new LossEntry(loss.apiName(), "(1/K) Σ_k (z_k - y_k)² (PyTorch's MSELoss)", "(2/K) (z - y)", ANY);
+                    new LossEntry(loss.id(), "(1/K) Σ_k (z_k - y_k)² (PyTorch's MSELoss)", "(2/K) (z - y)", ANY);
                 case BINARY_CROSS_ENTROPY ->
                     new LossEntry(
-                            loss.apiName(),
+                            loss.id(),
                             "-Σ_k [y_k log z_k + (1 - y_k) log(1 - z_k)], z in (0, 1) (end the network with sigmoid);"
                                     + " computed from the logits after a final sigmoid",
                             "-y ⊘ z + (1 - y) ⊘ (1 - z)",
                             UNIT_INTERVAL);
                 case BINARY_CROSS_ENTROPY_LOGITS ->
                     new LossEntry(
-                            loss.apiName(),
+                            loss.id(),
                             "the same on σ(z): Σ_k [max(z_k, 0) - z_k y_k + log(1 + e^{-|z_k|})] (PyTorch's"
                                     + " BCEWithLogitsLoss, summed)",
                             "σ(z) - y",

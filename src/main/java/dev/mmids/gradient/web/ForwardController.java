@@ -1,8 +1,11 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
-import java.util.Locale;
-import org.ejml.data.DMatrixRMaj;
+import dev.mmids.gradient.web.admission.Admitted;
+import dev.mmids.gradient.web.admission.Footprint;
+import dev.mmids.gradient.web.model.ForwardRequest;
+import dev.mmids.gradient.web.model.Model;
+import dev.mmids.gradient.web.model.ModelAssembler;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +26,9 @@ class ForwardController {
             path = "/forward",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     ForwardResponse forward(ForwardRequest request, Admitted admitted) {
-        ModelAssembler.Model model = assembler.forward(request);
+        Model model = assembler.forward(request);
         Chain chain = model.chain();
-        int m = model.X().numRows;
+        int m = model.samples();
         long K = chain.outputSize();
         // the loss runs a second forward pass; the outputs are copied into rows for the answer
         long passes = model.loss() == null ? 1 : 2;
@@ -34,14 +37,13 @@ class ForwardController {
                         Footprint.times(passes, Footprint.forwardPass(chain, m)),
                         Footprint.plus(Footprint.matrix(m, K), Footprint.times(m, 16))),
                 Footprint.answer(Footprint.plus(Footprint.times(m, K), K + 1), m, 0)));
-        DMatrixRMaj outputs = chain.forward(model.X());
-        Double loss = model.loss() == null ? null : chain.loss(model.X(), model.Y(), model.loss(), model.reduction());
+        Model.Forward forward = model.forward();
         metrics.computed("forward", chain, m);
         return new ForwardResponse(
-                ModelAssembler.rows(outputs),
-                model.batch() ? null : outputs.data,
-                loss,
+                forward.outputs(),
+                forward.output(),
+                forward.loss(),
                 m,
-                loss == null ? null : model.reduction().name().toLowerCase(Locale.ROOT));
+                forward.loss() == null ? null : model.reduction());
     }
 }

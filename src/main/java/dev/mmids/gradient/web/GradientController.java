@@ -1,9 +1,12 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
-import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Trace;
-import java.util.Locale;
+import dev.mmids.gradient.web.admission.Admitted;
+import dev.mmids.gradient.web.admission.Footprint;
+import dev.mmids.gradient.web.model.GradientRequest;
+import dev.mmids.gradient.web.model.Model;
+import dev.mmids.gradient.web.model.ModelAssembler;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,9 +29,9 @@ class GradientController {
             path = "/gradient",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     GradientResponse gradient(GradientRequest request, Admitted admitted) {
-        ModelAssembler.Model model = assembler.gradient(request);
+        Model model = assembler.gradient(request);
         Chain chain = model.chain();
-        int m = model.X().numRows;
+        int m = model.samples();
         boolean traced = Boolean.TRUE.equals(request.trace());
         boolean checked = Boolean.TRUE.equals(request.check());
         long traceEntries = traced ? assembler.requireTraceable(model) : 0;
@@ -50,41 +53,23 @@ class GradientController {
         double[] output;
         TraceView trace = null;
         if (traced) {
-            Trace t = Trace.of(chain, model.X().data, model.Y().data, model.loss());
+            Trace t = model.trace();
             loss = t.loss();
             gradient = t.gradient();
             output = t.output();
             trace = TraceView.of(chain, t);
         } else {
-            Chain.Gradient result = chain.gradient(model.X(), model.Y(), model.loss(), model.reduction());
+            Chain.Gradient result = model.gradient();
             loss = result.loss();
             gradient = result.gradient();
-            output = model.batch() ? null : result.output().data;
+            output = model.output(result);
         }
 
         CheckView check = null;
         if (checked) {
-            check = CheckView.of(
-                    GradientCheck.check(
-                            chain,
-                            model.X(),
-                            model.Y(),
-                            model.loss(),
-                            model.reduction(),
-                            gradient,
-                            checkSettings.coordinates(),
-                            checkSettings.seed()),
-                    chain);
+            check = CheckView.of(model.check(gradient, checkSettings.coordinates(), checkSettings.seed()), chain);
         }
         metrics.computed("gradient", chain, m);
-        return new GradientResponse(
-                loss,
-                gradient,
-                LayoutEntry.of(chain),
-                output,
-                m,
-                model.reduction().name().toLowerCase(Locale.ROOT),
-                trace,
-                check);
+        return new GradientResponse(loss, gradient, LayoutEntry.of(chain), output, m, model.reduction(), trace, check);
     }
 }

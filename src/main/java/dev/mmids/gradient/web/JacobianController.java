@@ -1,6 +1,11 @@
 package dev.mmids.gradient.web;
 
 import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.web.admission.Admitted;
+import dev.mmids.gradient.web.admission.Footprint;
+import dev.mmids.gradient.web.model.JacobianRequest;
+import dev.mmids.gradient.web.model.Model;
+import dev.mmids.gradient.web.model.ModelAssembler;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,14 +26,14 @@ class JacobianController {
             path = "/jacobian",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE})
     JacobianResponse jacobian(JacobianRequest request, Admitted admitted) {
-        ModelAssembler.Model model = assembler.jacobian(request);
+        Model model = assembler.jacobian(request);
         Chain chain = model.chain();
         assembler.requireJacobianWithin(model);
         long K = chain.outputSize();
         admitted.compute(Footprint.plus(
                 Footprint.jacobian(chain), Footprint.answer(K + K * chain.parameterCount(), K, chain.depth())));
-        Chain.OutputJacobian result = chain.jacobian(model.X().data);
+        Model.Jacobian result = model.jacobian();
         metrics.computed("jacobian", chain, 1);
-        return new JacobianResponse(result.output(), ModelAssembler.rows(result.J()), LayoutEntry.of(chain));
+        return new JacobianResponse(result.output(), result.J(), LayoutEntry.of(chain));
     }
 }

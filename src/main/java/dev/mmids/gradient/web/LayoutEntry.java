@@ -16,7 +16,10 @@ record LayoutEntry(int layer, String type, int offset, int length) {
         List<LayoutEntry> layout = new ArrayList<>(chain.depth());
         for (int i = chain.depth(); i >= 1; i--) {
             layout.add(new LayoutEntry(
-                    i, chain.layer(i).name(), chain.offset(i), chain.layer(i).parameterCount()));
+                    i,
+                    chain.layer(i).kind().id(),
+                    chain.offset(i),
+                    chain.layer(i).parameterCount()));
         }
         return layout;
     }

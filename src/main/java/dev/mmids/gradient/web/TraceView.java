@@ -3,6 +3,7 @@ package dev.mmids.gradient.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.backprop.Trace;
+import dev.mmids.gradient.web.model.Matrices;
 import java.util.List;
 
 /**
@@ -35,11 +36,11 @@ record TraceView(List<ForwardStep> forward, double[] lossGradient, List<Backward
                 trace.forward().stream()
                         .map(f -> new ForwardStep(
                                 f.layer(),
-                                chain.layer(f.layer()).name(),
+                                chain.layer(f.layer()).kind().id(),
                                 f.input(),
                                 f.output(),
-                                ModelAssembler.rows(f.A()),
-                                ModelAssembler.rows(f.B())))
+                                Matrices.rows(f.A()),
+                                Matrices.rows(f.B())))
                         .toList(),
                 trace.lossGradient(),
                 trace.backward().stream()

@@ -1,43 +1,41 @@
 package dev.mmids.gradient.backprop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /** Random layers and chains of every kind, for tests that hold each kind to the oracles. */
 final class RandomLayers {
 
-    /** Every kind of layer, with linear twice: with and without bias. */
-    static final List<String> KINDS = List.of(
-            "linear",
-            "linear without bias",
-            "sigmoid",
-            "tanh",
-            "relu",
-            "leaky_relu",
-            "elu",
-            "softplus",
-            "softplus with a low threshold",
-            "softmax",
-            "log_softmax");
+    /**
+     * Every kind of layer the engine declares ({@link LayerKind}), and variants that reach other branches:
+     * linear without bias, softplus with a threshold inside the inputs' range.
+     */
+    static final List<String> KINDS = Stream.concat(
+                    Arrays.stream(LayerKind.values()).map(LayerKind::id),
+                    Stream.of("linear without bias", "softplus with a low threshold"))
+            .toList();
 
     private RandomLayers() {}
 
-    /** A layer of the given kind taking inputs of length n, with random parameters and settings. */
+    /**
+     * A layer of the given kind taking inputs of length n, with random parameters and, for the kinds listed
+     * here, random settings; every other kind with its default settings.
+     */
     static Layer of(String kind, int n, Random random) {
         return switch (kind) {
             case "linear" -> linear(n, 1 + random.nextInt(4), true, random);
             case "linear without bias" -> linear(n, 1 + random.nextInt(4), false, random);
-            case "sigmoid" -> new Sigmoid(n);
-            case "tanh" -> new Tanh(n);
-            case "relu" -> new Relu(n);
             case "leaky_relu" -> new LeakyRelu(n, 0.5 * random.nextDouble());
             case "elu" -> new Elu(n, 0.5 + random.nextDouble());
-            case "softplus" -> new Softplus(n, 0.5 + 2 * random.nextDouble(), Softplus.DEFAULT_THRESHOLD);
+            case "softplus" -> new Softplus(n, 0.5 + 2 * random.nextDouble(), Softplus.THRESHOLD.defaultValue());
             case "softplus with a low threshold" -> new Softplus(n, 1.5, 0.7);
-            case "softmax" -> new Softmax(n);
-            case "log_softmax" -> new LogSoftmax(n);
-            default -> throw new IllegalArgumentException(kind);
+            default -> {
+                LayerKind known = LayerKind.byId(kind).orElseThrow(() -> new IllegalArgumentException(kind));
+                yield known.create(n, known.defaults());
+            }
         };
     }
 

@@ -3,7 +3,6 @@ package dev.mmids.gradient.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mmids.gradient.backprop.Chain;
-import dev.mmids.gradient.backprop.Deadline;
 import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Layer;
 import dev.mmids.gradient.backprop.Linear;
@@ -15,6 +14,15 @@ import dev.mmids.gradient.backprop.Sigmoid;
 import dev.mmids.gradient.backprop.Softmax;
 import dev.mmids.gradient.backprop.Tanh;
 import dev.mmids.gradient.backprop.Trace;
+import dev.mmids.gradient.backprop.compute.Deadline;
+import dev.mmids.gradient.web.admission.BodyBuffer;
+import dev.mmids.gradient.web.admission.Footprint;
+import dev.mmids.gradient.web.json.AccountedParser;
+import dev.mmids.gradient.web.json.CborScan;
+import dev.mmids.gradient.web.json.JsonConfiguration;
+import dev.mmids.gradient.web.model.ForwardRequest;
+import dev.mmids.gradient.web.model.GradientRequest;
+import dev.mmids.gradient.web.model.Matrices;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,7 +124,7 @@ class AccountingTest {
     void aJacobianAndItsRowsAllocateNoMoreThanItsStepsFootprints(Shape shape) {
         double[] x = Arrays.copyOf(inputs(shape).data, shape.chain().inputSize());
         long allocated =
-                allocatedBy(() -> ModelAssembler.rows(shape.chain().jacobian(x).J()));
+                allocatedBy(() -> Matrices.rows(shape.chain().jacobian(x).J()));
         assertThat(allocated).as(shape.toString()).isLessThanOrEqualTo(Footprint.jacobianSteps(shape.chain()));
     }
 
@@ -179,7 +187,7 @@ class AccountingTest {
         long before = 8 * (1L * (n + n + 2L * n + n) + 2L * chain.parameterCount() + 3 * largestJacobian);
 
         long denseBlocks = allocatedBy(() -> chain.layer(1).jacobian(x));
-        long recursion = allocatedBy(() -> ModelAssembler.rows(chain.jacobian(x).J()));
+        long recursion = allocatedBy(() -> Matrices.rows(chain.jacobian(x).J()));
 
         assertThat(denseBlocks).isGreaterThan(8L * n * n).isGreaterThan(100 * before);
         assertThat(recursion).isLessThan(before).isLessThanOrEqualTo(Footprint.jacobian(chain));

@@ -7,6 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.mmids.gradient.web.admission.Admission;
+import dev.mmids.gradient.web.problem.LimitExceededProblem;
+import dev.mmids.gradient.web.problem.OverloadedProblem;
+import dev.mmids.gradient.web.problem.PayloadTooLargeProblem;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,11 +76,11 @@ class AdmissionTest {
                 Admission.Reservation next = admission.reservation()) {
             holding.grow(120 * 1024, Admission.Need.COMPUTATION, false);
             assertThatThrownBy(() -> next.grow(16 * 1024, Admission.Need.COMPUTATION, false))
-                    .isInstanceOf(OverloadedException.class);
+                    .isInstanceOf(OverloadedProblem.class);
             assertThatThrownBy(() -> next.grow(130 * 1024, Admission.Need.COMPUTATION, false))
-                    .isInstanceOf(MemoryBudgetExceededException.class);
+                    .isInstanceOf(LimitExceededProblem.class);
             assertThatThrownBy(() -> next.grow(130 * 1024, Admission.Need.BODY, false))
-                    .isInstanceOf(BodyTooLargeException.class);
+                    .isInstanceOf(PayloadTooLargeProblem.class);
         }
     }
 
@@ -121,7 +125,7 @@ class AdmissionTest {
             parsing.shrinkTo(20 * 1024);
             next.grow(100 * 1024, Admission.Need.COMPUTATION, false);
             assertThatThrownBy(() -> next.grow(16 * 1024, Admission.Need.COMPUTATION, false))
-                    .isInstanceOf(OverloadedException.class);
+                    .isInstanceOf(OverloadedProblem.class);
         }
     }
 

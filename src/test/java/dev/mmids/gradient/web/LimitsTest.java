@@ -2,6 +2,7 @@ package dev.mmids.gradient.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mmids.gradient.web.model.Limits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -169,7 +169,7 @@ class NetworkPropertiesTest {
      * one top-level array when {@code flat}, else on each linear layer.
      */
     static ObjectNode randomRequest(Random random, int m, boolean flat) {
-        String[] losses = Arrays.stream(Loss.values()).map(Loss::apiName).toArray(String[]::new);
+        String[] losses = Arrays.stream(Loss.values()).map(Loss::id).toArray(String[]::new);
         String loss = losses[random.nextInt(losses.length)];
         int n = 1 + random.nextInt(5);
         int depth = 1 + random.nextInt(4);

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mmids.gradient.backprop.Loss;
+import dev.mmids.gradient.web.model.ForwardRequest;
+import dev.mmids.gradient.web.model.GradientRequest;
+import dev.mmids.gradient.web.model.JacobianRequest;
+import dev.mmids.gradient.web.model.LayerSpec;
+import dev.mmids.gradient.web.model.LayerType;
+import dev.mmids.gradient.web.model.LossSpec;
+import dev.mmids.gradient.web.model.Sample;
+import dev.mmids.gradient.web.problem.FieldError;
+import dev.mmids.gradient.web.problem.ProblemKind;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -174,7 +183,7 @@ class OpenApiContractTest {
         assertThat(enumeration("LayerType")).containsExactlyElementsOf(LayerType.apiNames());
         assertThat(enumeration("LossType"))
                 .containsExactlyElementsOf(
-                        Arrays.stream(Loss.values()).map(Loss::apiName).toList());
+                        Arrays.stream(Loss.values()).map(Loss::id).toList());
         assertThat(enumeration("Reduction")).containsExactly("mean", "sum");
         String problemTypes = schema("Problem").getDescription();
         for (ProblemKind kind : ProblemKind.values()) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.mmids.gradient.web.model.LayerType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

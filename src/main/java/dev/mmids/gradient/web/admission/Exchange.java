@@ -1,0 +1,297 @@
+package dev.mmids.gradient.web.admission;
+
+import dev.mmids.gradient.backprop.compute.Deadline;
+import dev.mmids.gradient.web.model.Limits;
+import dev.mmids.gradient.web.problem.MalformedJsonProblem;
+import dev.mmids.gradient.web.problem.PayloadTooLargeProblem;
+import dev.mmids.gradient.web.problem.Problem;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.apache.catalina.connector.CoyoteInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * One request with a body, from its first byte to its answer's last, as {@link RequestBodyFilter}
+ * describes it: the body read into reserved memory, the computation within a slot and the deadline, the
+ * answer held and then written. Every refusal on the way is answered by {@link RequestBodyFilter#refuse}.
+ * Its methods hold the exchange's lock wherever Tomcat's listeners and the transfer clock may meet.
+ */
+final class Exchange {
+
+    /** The first chunk of a body that declares no length. */
+    private static final int FIRST_CHUNK = 8192;
+
+    /** Where the exchange waits for the ASYNC dispatch that resumes it once its body has arrived. */
+    private static final String ATTRIBUTE = Exchange.class.getName();
+
+    private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+
+    private final RequestBodyFilter filter;
+    private final Limits limits;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final long declared;
+    private final boolean nonBlocking;
+    private final BodyBuffer body = new BodyBuffer();
+    private final Admission.Reservation reservation;
+    private final TransferClock clock;
+    private AsyncContext async;
+    private boolean done;
+
+    Exchange(RequestBodyFilter filter, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        this.filter = filter;
+        this.limits = filter.limits();
+        this.request = request;
+        this.response = response;
+        this.declared = request.getContentLengthLong();
+        this.reservation = filter.admission().reservation();
+        this.clock = new TransferClock(filter.settings(), filter.timer(), this);
+        // Tomcat reads and writes without holding a thread; a mock request (MockMvc) only blocking.
+        this.nonBlocking = request.getInputStream() instanceof CoyoteInputStream;
+    }
+
+    void start(FilterChain chain) throws IOException {
+        try {
+            if (nonBlocking) {
+                readWithoutThread();
+                return;
+            }
+            readBlocking();
+        } catch (Problem refused) {
+            refuseAndComplete(refused);
+            return;
+        }
+        serve(chain);
+    }
+
+    // ---- the body
+
+    private void readBlocking() throws IOException {
+        clock.start();
+        InputStream in = request.getInputStream();
+        while (readSome(in) >= 0) {
+            // until the end of the body
+        }
+        bodyComplete();
+    }
+
+    /** The exchange an ASYNC dispatch resumes, taken once. */
+    static Optional<Exchange> resumed(HttpServletRequest request) {
+        Object exchange = request.getAttribute(ATTRIBUTE);
+        request.removeAttribute(ATTRIBUTE);
+        return Optional.ofNullable((Exchange) exchange);
+    }
+
+    private void readWithoutThread() throws IOException {
+        clock.start();
+        startAsync();
+        ServletInputStream in = request.getInputStream();
+        clock.watch(body::size, () -> refuseAndComplete(clock.tooSlow(body.size())));
+        in.setReadListener(new ReadListener() {
+            @Override
+            public void onDataAvailable() {
+                synchronized (Exchange.this) {
+                    try {
+                        while (!done && in.isReady() && readSome(in) >= 0) {
+                            // while bytes are there without waiting
+                        }
+                    } catch (Problem refused) {
+                        refuseAndComplete(refused);
+                    } catch (IOException e) {
+                        abort();
+                    }
+                }
+            }
+
+            @Override
+            public void onAllDataRead() {
+                synchronized (Exchange.this) {
+                    if (done) {
+                        return;
+                    }
+                    try {
+                        bodyComplete();
+                    } catch (Problem refused) {
+                        refuseAndComplete(refused);
+                        return;
+                    }
+                    clock.stop();
+                    request.setAttribute(ATTRIBUTE, Exchange.this);
+                    async.dispatch();
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                abort();
+            }
+        });
+    }
+
+    /** Reads what the stream has into the body, reserving a chunk's memory before each chunk; -1 at the end. */
+    private int readSome(InputStream in) throws IOException {
+        if (declared >= 0 && body.size() >= declared) {
+            return -1; // Tomcat delivers no more than the declared length: no chunk for an end of stream
+        }
+        if (body.full()) {
+            int chunk = body.nextChunk(declared > 0 ? declared : FIRST_CHUNK);
+            reservation.grow(chunk, Admission.Need.BODY, false);
+            body.grow(chunk);
+        }
+        int n = in.read(body.last(), body.lastOffset(), body.free());
+        if (n > 0) {
+            body.filled(n);
+            if (body.size() > limits.maxBodySize().toBytes()) {
+                throw new PayloadTooLargeProblem(limits.maxBodySize(), declared);
+            }
+            if (clock.behind(body.size())) {
+                throw clock.tooSlow(body.size());
+            }
+        }
+        return n;
+    }
+
+    private void bodyComplete() {
+        if (declared >= 0 && body.size() != declared) {
+            throw new MalformedJsonProblem(
+                    "the request body ended after " + body.size() + " of its " + declared + " declared bytes");
+        }
+    }
+
+    // ---- the computation
+
+    /** Computes the answer into memory within a slot and the deadline, then writes it. */
+    void serve(FilterChain chain) throws IOException {
+        CapturedResponse answer = new CapturedResponse(response);
+        try {
+            reservation.computation();
+            Deadline deadline = Deadline.after(limits.computeDeadline());
+            new Admitted(body, reservation, deadline, request.getHeader(HttpHeaders.ACCEPT)).attachTo(request);
+            try (Deadline.Scope scope = deadline.enter()) {
+                chain.doFilter(new BufferedRequest(request, body), answer);
+            }
+            if (answer.errorStatus() != 0 && answer.body().size() == 0) {
+                answer.reset();
+                refuseAndComplete(answer.errorStatus());
+                return;
+            }
+        } catch (Problem refused) {
+            refuseAndComplete(refused);
+            return;
+        } catch (ServletException | IOException | RuntimeException e) {
+            log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
+            refuseAndComplete(500);
+            return;
+        } finally {
+            body.clear();
+            reservation.computed();
+        }
+        BodyBuffer bytes = answer.body();
+        reservation.shrinkTo(bytes.capacity());
+        response.setContentLengthLong(bytes.size());
+        if (nonBlocking) {
+            writeWithoutThread(bytes);
+        } else {
+            try (reservation) {
+                bytes.stream().transferTo(response.getOutputStream());
+            }
+        }
+    }
+
+    // ---- the answer
+
+    private void writeWithoutThread(BodyBuffer bytes) throws IOException {
+        clock.start();
+        startAsync();
+        ServletOutputStream out = response.getOutputStream();
+        InputStream from = bytes.stream();
+        long[] written = {0};
+        byte[] buffer = new byte[(int) Math.min(16 * 1024, Math.max(1, bytes.size()))];
+        // a client that reads too slowly is cut off: the answer cannot be taken back once it has begun
+        clock.watch(() -> written[0], () -> {
+            abort();
+            async.complete();
+        });
+        out.setWriteListener(new WriteListener() {
+            @Override
+            public void onWritePossible() throws IOException {
+                synchronized (Exchange.this) {
+                    while (!done && out.isReady()) {
+                        int n = from.read(buffer, 0, buffer.length);
+                        if (n < 0) {
+                            complete();
+                            return;
+                        }
+                        out.write(buffer, 0, n);
+                        written[0] += n;
+                    }
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                abort();
+            }
+        });
+    }
+
+    // ---- the asynchronous cycle
+
+    private void startAsync() {
+        async = TransferClock.startAsync(request, response, this::abort);
+    }
+
+    /** The answer is written: the request is over. */
+    private void complete() {
+        done = true;
+        clock.stop();
+        reservation.close();
+        async.complete();
+    }
+
+    /** The request ends without (more of) an answer: gives back all it holds. */
+    private synchronized void abort() {
+        done = true;
+        clock.stop();
+        body.clear();
+        reservation.close();
+    }
+
+    private void refuseAndComplete(Problem problem) {
+        try {
+            filter.refuse(problem, request, response);
+        } catch (IOException e) {
+            // the client is gone
+        }
+        completeRefused();
+    }
+
+    /** Refuses with the problem of a status, an error that came without a body. */
+    private void refuseAndComplete(int status) {
+        try {
+            filter.refuse(status, request, response);
+        } catch (IOException e) {
+            // the client is gone
+        }
+        completeRefused();
+    }
+
+    private void completeRefused() {
+        abort();
+        if (async != null && request.isAsyncStarted()) {
+            async.complete();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mmids.gradient.web.model;
+
+import static dev.mmids.gradient.web.model.RequestChecks.requireWithin;
+
+import dev.mmids.gradient.backprop.Chain;
+import dev.mmids.gradient.backprop.InvalidLabelException;
+import dev.mmids.gradient.backprop.Loss;
+import dev.mmids.gradient.backprop.Reduction;
+import dev.mmids.gradient.web.problem.InvalidLabelProblem;
+import dev.mmids.gradient.web.problem.MissingFieldProblem;
+import dev.mmids.gradient.web.problem.SampleFormProblem;
+import dev.mmids.gradient.web.problem.ShapeMismatchProblem;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonPointer;
+
+/**
+ * Turns a request into a {@link Model} for the engine, checking every rule of the API first: the 400s
+ * ({@link RequestChecks}) before the 422s (limits, forms, sizes, labels: {@link Samples}, {@link
+ * Networks}), and all of them before any arithmetic. The three requests differ only in what they require.
+ */
+@Component
+public class ModelAssembler {
+
+    private final Limits limits;
+
+    public ModelAssembler(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** POST /gradient: a loss and labels are required. */
+    public Model gradient(GradientRequest request) {
+        if (request.loss() == null) {
+            throw new MissingFieldProblem(List.of("/loss"));
+        }
+        return assemble(request);
+    }
+
+    /** POST /forward: a loss is optional, and labels come with it. */
+    public Model forward(ForwardRequest request) {
+        return assemble(request);
+    }
+
+    /** POST /jacobian: one input, no loss. */
+    public Model jacobian(JacobianRequest request) {
+        if (request.x() == null && request.layers() != null) {
+            throw new MissingFieldProblem(List.of("/x"));
+        }
+        return assemble(request);
+    }
+
+    private Model assemble(ApiRequest request) {
+        List<LayerType> types = RequestChecks.layerTypes(request.layers());
+        Loss loss = request.loss() == null ? null : RequestChecks.loss(request.loss());
+        Reduction reduction = RequestChecks.reduction(request.reduction());
+        RequestChecks.requireSampleFields(request, loss != null);
+        RequestChecks.requireFinite(request);
+        if (loss == null) {
+            RequestChecks.requireNoLabels(request);
+        }
+
+        if (request.layers().isEmpty()) {
+            throw new ShapeMismatchProblem("/layers", "is empty; a network has at least one layer");
+        }
+        requireWithin(request.layers().size(), limits.maxLayers(), "/layers", "layers");
+        Samples samples = Samples.of(request, limits);
+        Chain chain = Networks.chain(
+                request.layers(), types, request.parameters(), samples.width(), samples.inputPointer(0), limits);
+        if (loss == null) {
+            return new Model(chain, samples.inputs(), null, null, reduction, samples.isBatch());
+        }
+        DMatrixRMaj Y = samples.labels(chain.outputSize());
+        try {
+            loss.checkLabels(Y);
+        } catch (InvalidLabelException e) {
+            String pointer = samples.labelPointer(e.sample());
+            throw new InvalidLabelProblem(
+                    e.index() < 0
+                            ? pointer
+                            : JsonPointer.compile(pointer)
+                                    .appendIndex(e.index())
+                                    .toString(),
+                    loss.id(),
+                    e.problem());
+        }
+        return new Model(chain, samples.inputs(), Y, loss, reduction, samples.isBatch());
+    }
+
+    /**
+     * A trace is of one sample, and its matrices must fit the trace limit; checked before any work.
+     *
+     * @return the numbers the trace holds
+     */
+    public long requireTraceable(Model model) {
+        if (model.batch()) {
+            throw SampleFormProblem.traceOfABatch();
+        }
+        Chain chain = model.chain();
+        long entries = chain.outputSize();
+        for (int i = 1; i <= chain.depth(); i++) {
+            long n = chain.layer(i).inputSize();
+            long next = chain.layer(i).outputSize();
+            long r = chain.layer(i).parameterCount();
+            entries += n + next + next * (r + n) + r + n;
+        }
+        requireWithin(entries, limits.maxTraceEntries(), "/trace", "trace entries");
+        return entries;
+    }
+
+    /**
+     * J_{O_i} = (A_i, B_i J_{O_{i-1}}) must fit the Jacobian limit at every i; checked before any work.
+     *
+     * @return the entries of the largest J_{O_i}
+     */
+    public long requireJacobianWithin(Model model) {
+        Chain chain = model.chain();
+        long columns = 0;
+        long largest = 0;
+        for (int i = 1; i <= chain.depth(); i++) {
+            columns += chain.layer(i).parameterCount();
+            largest = Math.max(largest, columns * chain.layer(i).outputSize());
+        }
+        requireWithin(largest, limits.maxJacobianEntries(), "/layers", "Jacobian entries");
+        return largest;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.mmids.gradient.web.model;
+
+import dev.mmids.gradient.backprop.Loss;
+import dev.mmids.gradient.backprop.Reduction;
+import dev.mmids.gradient.web.problem.LimitExceededProblem;
+import dev.mmids.gradient.web.problem.MissingFieldProblem;
+import dev.mmids.gradient.web.problem.NonFiniteNumberProblem;
+import dev.mmids.gradient.web.problem.SampleFormProblem;
+import dev.mmids.gradient.web.problem.UnknownTypeProblem;
+import dev.mmids.gradient.web.problem.WrongTypeProblem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JsonPointer;
+
+/**
+ * The checks a request passes before its sizes are looked at: the 400s (every required field present,
+ * every type known, every number finite), and the rule that labels come with a loss.
+ */
+final class RequestChecks {
+
+    /** At most this many pointers are listed for one kind of problem; the detail gives the count. */
+    static final int MAX_LISTED = 20;
+
+    static final JsonPointer LAYERS = JsonPointer.compile("/layers");
+    static final JsonPointer SAMPLES = JsonPointer.compile("/samples");
+
+    private RequestChecks() {}
+
+    /** The pointer to member {@code name} of the element {@code index} of the array at {@code array}. */
+    static String at(JsonPointer array, int index, String name) {
+        return array.appendIndex(index).appendProperty(name).toString();
+    }
+
+    /** The type of every layer: each present and known, and a linear layer's outputs given. */
+    static List<LayerType> layerTypes(List<LayerSpec> layers) {
+        if (layers == null) {
+            throw new MissingFieldProblem(List.of("/layers"));
+        }
+        List<String> missing = new ArrayList<>();
+        List<LayerType> types = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (layer == null) {
+                throw new WrongTypeProblem(LAYERS.appendIndex(i).toString(), "a layer object");
+            }
+            if (layer.type() == null) {
+                missing.add(at(LAYERS, i, "type"));
+                continue;
+            }
+            int index = i;
+            LayerType type = LayerType.byApiName(layer.type())
+                    .orElseThrow(() -> new UnknownTypeProblem(
+                            at(LAYERS, index, "type"), "layer type", layer.type(), LayerType.apiNames()));
+            if (type.isLinear() && layer.outputs() == null) {
+                missing.add(at(LAYERS, i, "outputs"));
+            }
+            types.add(type);
+        }
+        requireNone(missing);
+        return types;
+    }
+
+    static Loss loss(LossSpec loss) {
+        if (loss == null || loss.type() == null) {
+            throw new MissingFieldProblem(List.of(loss == null ? "/loss" : "/loss/type"));
+        }
+        return Arrays.stream(Loss.values())
+                .filter(l -> l.id().equals(loss.type()))
+                .findFirst()
+                .orElseThrow(() -> new UnknownTypeProblem(
+                        "/loss/type",
+                        "loss type",
+                        loss.type(),
+                        Arrays.stream(Loss.values()).map(Loss::id).toList()));
+    }
+
+    static Reduction reduction(String reduction) {
+        if (reduction == null) {
+            return Reduction.MEAN;
+        }
+        return Arrays.stream(Reduction.values())
+                .filter(r -> r.name().toLowerCase(Locale.ROOT).equals(reduction))
+                .findFirst()
+                .orElseThrow(
+                        () -> new UnknownTypeProblem("/reduction", "reduction", reduction, List.of("mean", "sum")));
+    }
+
+    /** Every sample has its x, and, when the request has a loss, its y. */
+    static void requireSampleFields(ApiRequest request, boolean labels) {
+        List<String> missing = new ArrayList<>();
+        if (request.x() != null && request.y() == null && labels) {
+            missing.add("/y");
+        }
+        List<Sample> samples = request.samples();
+        for (int s = 0; samples != null && s < samples.size(); s++) {
+            Sample sample = samples.get(s);
+            if (sample == null) {
+                throw new WrongTypeProblem(
+                        SAMPLES.appendIndex(s).toString(), "a sample object {\"x\": [...], \"y\": [...]}");
+            }
+            if (sample.x() == null) {
+                missing.add(at(SAMPLES, s, "x"));
+            }
+            if (sample.y() == null && labels) {
+                missing.add(at(SAMPLES, s, "y"));
+            }
+        }
+        requireNone(missing);
+    }
+
+    /** Without a loss, a request has no labels: a 422 that points at them, not a 400 for the loss. */
+    static void requireNoLabels(ApiRequest request) {
+        List<String> labels = new ArrayList<>();
+        int count = 0;
+        if (request.y() != null) {
+            labels.add("/y");
+            count++;
+        }
+        List<Sample> samples = request.samples();
+        for (int s = 0; samples != null && s < samples.size(); s++) {
+            if (samples.get(s).y() != null) {
+                if (labels.size() < MAX_LISTED) {
+                    labels.add(at(SAMPLES, s, "y"));
+                }
+                count++;
+            }
+        }
+        if (count > 0) {
+            throw SampleFormProblem.labelsWithoutLoss(labels, count);
+        }
+    }
+
+    /** JSON has no NaN, but Jackson reads bare NaN, "NaN" and 1e999: each is answered with its pointer. */
+    static void requireFinite(ApiRequest request) {
+        FiniteCheck check = new FiniteCheck();
+        for (int i = 0; i < request.layers().size(); i++) {
+            LayerSpec layer = request.layers().get(i);
+            check.array(LAYERS.appendIndex(i).appendProperty("parameters"), layer.parameters());
+            for (String setting : LayerSpec.SETTINGS) {
+                check.number(at(LAYERS, i, setting), layer.setting(setting));
+            }
+        }
+        check.array(JsonPointer.compile("/parameters"), request.parameters());
+        check.array(JsonPointer.compile("/x"), request.x());
+        check.array(JsonPointer.compile("/y"), request.y());
+        List<Sample> samples = request.samples();
+        for (int s = 0; samples != null && s < samples.size(); s++) {
+            check.array(
+                    SAMPLES.appendIndex(s).appendProperty("x"), samples.get(s).x());
+            check.array(
+                    SAMPLES.appendIndex(s).appendProperty("y"), samples.get(s).y());
+        }
+        check.throwIfAny();
+    }
+
+    static void requireWithin(long actual, long limit, String pointer, String what) {
+        if (actual > limit) {
+            throw new LimitExceededProblem(pointer, what, actual, limit);
+        }
+    }
+
+    private static void requireNone(List<String> missing) {
+        if (!missing.isEmpty()) {
+            throw new MissingFieldProblem(missing.subList(0, Math.min(missing.size(), MAX_LISTED)));
+        }
+    }
+
+    /** Collects the pointers of non-finite numbers, the first {@link #MAX_LISTED} of them, and their count. */
+    private static final class FiniteCheck {
+        private final List<String> pointers = new ArrayList<>();
+        private int count;
+
+        void array(JsonPointer pointer, double[] values) {
+            for (int k = 0; values != null && k < values.length; k++) {
+                if (!Double.isFinite(values[k])) {
+                    found(pointer.appendIndex(k).toString());
+                }
+            }
+        }
+
+        void number(String pointer, Double value) {
+            if (value != null && !Double.isFinite(value)) {
+                found(pointer);
+            }
+        }
+
+        private void found(String pointer) {
+            if (pointers.size() < MAX_LISTED) {
+                pointers.add(pointer);
+            }
+            count++;
+        }
+
+        void throwIfAny() {
+            if (count > 0) {
+                throw new NonFiniteNumberProblem(pointers, count);
+            }
+        }
+    }
+}
