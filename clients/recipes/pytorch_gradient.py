@@ -16,7 +16,7 @@ model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Lin
 x = torch.randn(5, 4)
 labels = torch.tensor([0, 2, 1, 1, 0])
 
-NAMES = {torch.nn.Sigmoid: "sigmoid", torch.nn.Tanh: "tanh", torch.nn.ReLU: "relu",
+NAMES = {torch.nn.Sigmoid: "sigmoid", torch.nn.Tanh: "tanh", torch.nn.ReLU: "relu", torch.nn.SiLU: "silu",
          torch.nn.Softmax: "softmax", torch.nn.LogSoftmax: "log_softmax"}
 
 

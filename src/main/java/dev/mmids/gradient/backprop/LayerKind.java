@@ -32,6 +32,7 @@ public enum LayerKind {
             (n, s) -> new Softplus(n, s[0], s[1]),
             Softplus.BETA,
             Softplus.THRESHOLD),
+    SILU("silu", "z σ(z) for each entry (SiLU, also swish); derivative σ(z) (1 + z σ(-z))", (n, s) -> new Silu(n)),
     SOFTMAX(
             "softmax",
             "e^{z_k} / Σ_j e^{z_j}, computed with max(z) subtracted; B = diag(γ) - γγ^T",
