@@ -7,9 +7,11 @@ oversized requests (bench/wrk/mixed.lua) for --seconds, while a sampler posts Py
 fails on any 5xx but admission control's 503, on a wrong number, on a dead or out-of-memory process,
 and it compares the heap after a full GC before and after.
 
-Overload (--overload): the service with a 512 MiB heap takes --connections requests of the maximum
-body size at once for --seconds: every request must be answered (200, or 503 with Retry-After) and the
-process must not run out of memory.
+Overload (--overload): the service with a 512 MiB heap takes --connections large gradient requests
+(--body-mib, 24 MiB by default: one linear layer of a million parameters, whose computation the
+service counts at about 100 MiB) at once for --seconds: every request must be answered (200, or 503
+with Retry-After) and the process must not run out of memory. A body of the 64 MiB limit asks for more
+memory than the 256 MiB budget of that heap holds, and is answered 422 at once: not an overload.
 
   python3 bench/reliability/soak.py --seconds 600
   python3 bench/reliability/soak.py --overload --connections 16 --seconds 120
@@ -100,8 +102,11 @@ def max_size_body(limit):
         outputs = int(outputs * 0.95 * limit / len(text))
 
 
+JAR = None  # --jar, or the jar in target/
+
+
 def start_server(heap, properties):
-    jar = sorted(glob.glob(str(ROOT / "target" / "gradient-service-*.jar")))[0]
+    jar = JAR or sorted(glob.glob(str(ROOT / "target" / "gradient-service-*.jar")))[0]
     log = open(ROOT / "target" / "soak-server.log", "w")
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     server = subprocess.Popen(["java", "-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar,
@@ -215,7 +220,7 @@ def soak(args):
 
 def overload(args):
     BODIES.mkdir(parents=True, exist_ok=True)
-    limit = 64 << 20
+    limit = args.body_mib << 20
     text, parameters = max_size_body(limit)
     (BODIES / "large.json").write_text(text)
     result = {"mode": "overload", "heap": "512m", "connections": args.connections, "seconds": args.seconds,
@@ -237,7 +242,13 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--overload", action="store_true")
+    parser.add_argument("--jar", help="the service's jar (default: the one in target/)")
+    parser.add_argument("--body-mib", type=int, default=24,
+                        help="overload: the body's size; 24 MiB is the largest gradient of one linear layer whose"
+                             " computation fits the 256 MiB budget of a 512 MiB heap twice over")
     args = parser.parse_args()
+    global JAR
+    JAR = args.jar
     RESULTS.mkdir(exist_ok=True)
     result = overload(args) if args.overload else soak(args)
     name = "overload.json" if args.overload else "soak.json"

@@ -33,6 +33,12 @@ final class Exchange {
     /** The first chunk of a body that declares no length. */
     private static final int FIRST_CHUNK = 8192;
 
+    /**
+     * An answer this small is written at once: the socket's send buffer takes it whole, so that the write
+     * cannot wait on the client; a larger one is written without a thread, as the client reads it.
+     */
+    private static final int SMALL_ANSWER = 16 * 1024;
+
     /** Where the exchange waits for the ASYNC dispatch that resumes it once its body has arrived. */
     private static final String ATTRIBUTE = Exchange.class.getName();
 
@@ -64,11 +70,17 @@ final class Exchange {
 
     void start(FilterChain chain) throws IOException {
         try {
+            clock.start();
             if (nonBlocking) {
-                readWithoutThread();
-                return;
+                readArrived();
+                if (declared < 0 || body.size() < declared) {
+                    readWithoutThread();
+                    return;
+                }
+            } else {
+                readBlocking();
             }
-            readBlocking();
+            bodyComplete();
         } catch (Problem refused) {
             refuseAndComplete(refused);
             return;
@@ -78,13 +90,23 @@ final class Exchange {
 
     // ---- the body
 
+    /**
+     * Reads what has arrived with the headers, without waiting for more: a small request's whole body, which
+     * then needs no asynchronous cycle.
+     */
+    private void readArrived() throws IOException {
+        InputStream in = request.getInputStream();
+        while (declared > 0 && body.size() < declared && in.available() > 0 && readSome(in) > 0) {
+            // while bytes are there without waiting
+        }
+    }
+
+    /** Outside Tomcat (MockMvc): the body read with blocking calls, under the same limits. */
     private void readBlocking() throws IOException {
-        clock.start();
         InputStream in = request.getInputStream();
         while (readSome(in) >= 0) {
             // until the end of the body
         }
-        bodyComplete();
     }
 
     /** The exchange an ASYNC dispatch resumes, taken once. */
@@ -95,7 +117,6 @@ final class Exchange {
     }
 
     private void readWithoutThread() throws IOException {
-        clock.start();
         startAsync();
         ServletInputStream in = request.getInputStream();
         clock.watch(body::size, () -> refuseAndComplete(clock.tooSlow(body.size())));
@@ -201,7 +222,7 @@ final class Exchange {
         BodyBuffer bytes = answer.body();
         reservation.shrinkTo(bytes.capacity());
         response.setContentLengthLong(bytes.size());
-        if (nonBlocking) {
+        if (nonBlocking && bytes.size() > SMALL_ANSWER) {
             writeWithoutThread(bytes);
         } else {
             try (reservation) {

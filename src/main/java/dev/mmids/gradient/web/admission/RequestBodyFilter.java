@@ -30,13 +30,15 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  *       non-blocking reads), into memory reserved chunk by chunk for the bytes that have arrived, never
  *       for what a header promises. It is refused with 413 past {@code gradient.limits.max-body-size},
  *       counted on the bytes read however the body is framed, and with 408 when it falls behind the
- *       minimum transfer rate ({@link AdmissionSettings#transferDeadline}).
+ *       minimum transfer rate ({@link AdmissionSettings#transferDeadline}). A small body that has
+ *       arrived whole with its headers is read at once: there is nothing to wait for.
  *   <li><b>The computation</b>, once the body is whole: a computation slot, then the request's deadline
  *       ({@code gradient.limits.compute-deadline}), which covers parsing, computing and writing the answer
  *       into memory. The controllers reserve their memory through {@link Admitted}.
  *   <li><b>The answer</b> is held in memory ({@link CapturedResponse}); the slot and the computation's
  *       memory are given back, and the answer is written without a thread while the client reads it, cut
- *       off when the client reads too slowly. The request's memory is given back once it is written.
+ *       off when the client reads too slowly; a small answer, which the socket's buffer takes whole, is
+ *       written at once. The request's memory is given back once it is written.
  * </ol>
  *
  * <p>Requests without a body (GET, and the like) pass straight through. The filter runs after Spring
