@@ -19,6 +19,8 @@ def apply_layer(layer, weights, z):
         return torch.tanh(z)
     if kind == "relu":
         return torch.relu(z)
+    if kind == "silu":
+        return F.silu(z)
     if kind == "softmax":
         return torch.softmax(z, dim=-1)
     if kind == "log_softmax":

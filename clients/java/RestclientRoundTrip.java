@@ -13,6 +13,13 @@ import org.openapitools.client.ApiClient;
 import org.openapitools.client.api.CatalogApi;
 import org.openapitools.client.api.ForwardApi;
 import org.openapitools.client.api.GradientApi;
+import org.openapitools.client.api.JvpApi;
+import org.openapitools.client.api.VjpApi;
+import org.openapitools.client.model.JvpRequest;
+import org.openapitools.client.model.JvpResponse;
+import org.openapitools.client.model.ParameterOrder;
+import org.openapitools.client.model.VjpRequest;
+import org.openapitools.client.model.VjpResponse;
 import org.openapitools.client.model.Catalog;
 import org.openapitools.client.model.CatalogLayer;
 import org.openapitools.client.model.CatalogLoss;
@@ -122,6 +129,28 @@ public class RestclientRoundTrip {
         check(forward.getOutputs().size() == 1 && close(forward.getOutputs().get(0), 1.0, 0.0)
                         && forward.getSampleCount() == 1 && forward.getLoss() == null,
                 "POST /forward relu on [1, -2]: outputs " + forward.getOutputs());
+
+        // v1.1: the parameter order, class labels, per-sample gradients, /vjp and /jvp.
+        GradientResponse firstLayerFirst = gradients.gradient(example3(null).label(1)
+                .order(ParameterOrder.fromValue("first-layer-first")).reduction(Reduction.fromValue("none")));
+        check(close(firstLayerFirst.getGradient().get(6), 0.13754408424030204)
+                        && firstLayerFirst.getLayout().get(0).getLayer() == 1
+                        && firstLayerFirst.getLayout().get(0).getOutputs() == 2
+                        && firstLayerFirst.getLosses().size() == 1 && firstLayerFirst.getGradients().size() == 1,
+                "POST /gradient example 3, label 1, first-layer-first, none: gradient[6] "
+                        + firstLayerFirst.getGradient().get(6));
+        List<Layer> example5 = List.of(
+                new Layer().type(LayerType.LINEAR).outputs(2).bias(false)
+                        .parameters(List.of(0.0, 1.0, -1.0, 2.0, 0.0, 1.0)),
+                new Layer().type(LayerType.LINEAR).outputs(2).bias(false).parameters(List.of(-1.0, 0.0, 2.0, -1.0)));
+        VjpResponse vjp = new VjpApi(client).vjp(new VjpRequest().layers(example5)
+                .x(List.of(1.0, 0.0, -1.0)).cotangent(List.of(1.0, 0.0)));
+        check(close(vjp.getInputGradient(), 0.0, -1.0, 1.0) && close(vjp.getGradient().get(0), 1.0),
+                "POST /vjp example 5, v = e_1: inputGradient " + vjp.getInputGradient());
+        JvpResponse jvp = new JvpApi(client).jvp(new JvpRequest().layers(example5).x(List.of(1.0, 0.0, -1.0))
+                .tangent(List.of(1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+                .inputTangent(List.of(0.0, 0.0, 1.0)));
+        check(close(jvp.getTangentOutput(), 2.0, -3.0), "POST /jvp example 5: tangentOutput " + jvp.getTangentOutput());
 
         Catalog catalog = catalogs.catalog();
         Set<LayerType> layerTypes = catalog.getLayers().stream().map(CatalogLayer::getType)

@@ -50,14 +50,21 @@ function describe(status: number, problem: Schemas["Problem"] | undefined): stri
 
 // Every value of the contract's enums: a missing or an unknown key is a compile error.
 const layerTypes: Record<Schemas["LayerType"], true> = {
-    linear: true, sigmoid: true, tanh: true, relu: true, leaky_relu: true, elu: true, softplus: true, softmax: true,
-    log_softmax: true,
+    linear: true, sigmoid: true, tanh: true, relu: true, leaky_relu: true, elu: true, softplus: true, silu: true,
+    softmax: true, log_softmax: true,
 };
 const lossTypes: Record<Schemas["LossType"], true> = {
     cross_entropy: true, cross_entropy_logits: true, squared_error: true, half_squared_error: true,
     mean_squared_error: true, binary_cross_entropy: true, binary_cross_entropy_logits: true,
 };
-const reductions: Record<Schemas["Reduction"], true> = { mean: true, sum: true };
+const reductions: Record<Schemas["Reduction"], true> = { mean: true, sum: true, none: true };
+const orders: Record<Schemas["ParameterOrder"], true> = { "last-layer-first": true, "first-layer-first": true };
+
+// The course's example 5: two linear layers without bias.
+const example5: Schemas["Layer"][] = [
+    { type: "linear", outputs: 2, bias: false, parameters: [0, 1, -1, 2, 0, 1] },
+    { type: "linear", outputs: 2, bias: false, parameters: [-1, 0, 2, -1] },
+];
 
 function sameSet(actual: string[], expected: object): boolean {
     const keys = Object.keys(expected).sort();
@@ -99,13 +106,39 @@ async function main(): Promise<void> {
     check(outputs.length === 1 && closeAll(outputs[0], [1, 0]) && forward.data.sampleCount === 1
         && forward.data.loss === undefined, `POST /forward relu on [1, -2]: outputs ${JSON.stringify(outputs)}`);
 
+    // v1.1: the parameter order, class labels, per-sample gradients, /vjp and /jvp.
+    const { y: _y, ...withoutY } = example3([0, 1]);
+    const additions = await client.POST("/gradient", {
+        body: { ...withoutY, label: 1, order: "first-layer-first", reduction: "none" },
+    });
+    if (additions.data === undefined) {
+        throw new Error(`failed: ${CLIENT}: POST /gradient, v1.1: ${describe(additions.response.status, additions.error)}`);
+    }
+    check(close(additions.data.gradient[6], 0.13754408424030204) && additions.data.layout[0]?.layer === 1
+        && additions.data.layout[0]?.outputs === 2 && additions.data.losses?.length === 1,
+        `POST /gradient example 3, label 1, first-layer-first, none: gradient[6] ${additions.data.gradient[6]}`);
+    const vjp = await client.POST("/vjp", { body: { layers: example5, x: [1, 0, -1], cotangent: [1, 0] } });
+    if (vjp.data === undefined) {
+        throw new Error(`failed: ${CLIENT}: POST /vjp: ${describe(vjp.response.status, vjp.error)}`);
+    }
+    check(closeAll(vjp.data.inputGradient, [0, -1, 1]),
+        `POST /vjp example 5, v = e_1: inputGradient ${JSON.stringify(vjp.data.inputGradient)}`);
+    const jvp = await client.POST("/jvp", {
+        body: { layers: example5, x: [1, 0, -1], tangent: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0], inputTangent: [0, 0, 1] },
+    });
+    if (jvp.data === undefined) {
+        throw new Error(`failed: ${CLIENT}: POST /jvp: ${describe(jvp.response.status, jvp.error)}`);
+    }
+    check(closeAll(jvp.data.tangentOutput, [2, -3]), `POST /jvp example 5: ${JSON.stringify(jvp.data.tangentOutput)}`);
+
     const catalog = await client.GET("/catalog");
     if (catalog.error !== undefined) {
         throw new Error(`failed: ${CLIENT}: GET /catalog: ${describe(catalog.response.status, catalog.error)}`);
     }
     const layers = catalog.data.layers.map((layer) => layer.type);
     const losses = catalog.data.losses.map((loss) => loss.type);
-    check(sameSet(layers, layerTypes) && sameSet(losses, lossTypes) && sameSet(catalog.data.reductions, reductions),
+    check(sameSet(layers, layerTypes) && sameSet(losses, lossTypes) && sameSet(catalog.data.reductions, reductions)
+        && sameSet(catalog.data.orders, orders),
         `GET /catalog: ${layers.length} layer types, ${losses.length} losses, reductions ${catalog.data.reductions}`);
     check(catalog.data.limits.maxLayers > 0 && catalog.data.check.epsilon > 0,
         `GET /catalog: limits (maxLayers ${catalog.data.limits.maxLayers}) and check (epsilon ${catalog.data.check.epsilon})`);

@@ -13,8 +13,13 @@ from gradient_client import (  # noqa: E402
     Configuration,
     GradientApi,
     JacobianApi,
+    JvpApi,
+    VjpApi,
     GradientRequest,
     JacobianRequest,
+    JvpRequest,
+    ParameterOrder,
+    VjpRequest,
     Layer,
     LayerType,
     Loss,
@@ -78,6 +83,24 @@ def main(base_url):
     ))
     q1 = traced.trace.backward[1]
     check(q1.layer == 1 and q1.q == [0, 1, -1], "a trace: example 5's q^1 = (0, 1, -1)")
+
+    per_sample = api.gradient(GradientRequest(
+        layers=[Layer(type=LayerType.LINEAR, outputs=3, bias=False), Layer(type=LayerType.SOFTMAX)],
+        parameters=[0, 0, 0, 0, 0, 0],
+        loss=Loss(type=LossType.CROSS_ENTROPY),
+        samples=[Sample(x=[1, 2], label=2), Sample(x=[4, -1], label=0)],
+        reduction=Reduction.NONE,
+        order=ParameterOrder("first-layer-first"),
+    ))
+    check(len(per_sample.losses) == 2 and len(per_sample.gradients) == 2 and per_sample.layout[0].layer == 1,
+          "a batch with class labels, each sample's gradient, first layer first")
+
+    vjp = VjpApi(client).vjp(VjpRequest(layers=[linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)], x=[1, 0, -1],
+                                        cotangent=[1, 0]))
+    check(vjp.input_gradient == [0, -1, 1], "a vector-Jacobian product: example 5's J_x^T e_1")
+    jvp = JvpApi(client).jvp(JvpRequest(layers=[linear(0, 1, -1, 2, 0, 1), linear(-1, 0, 2, -1)], x=[1, 0, -1],
+                                        tangent=[1, 0, 0, 0, 0, 0, 0, 0, 0, 0], input_tangent=[0, 0, 1]))
+    check(jvp.tangent_output == [2, -3], "a Jacobian-vector product: example 5's (2, -3)")
 
     try:
         api.gradient(GradientRequest(**{**example3, "y": [0.5, 0.6]}))

@@ -689,6 +689,268 @@ def softplus_above_threshold(cases):
     return found
 
 
+# --------------------------------------------------------------------------
+# Additions (v1.1): parameter order, class labels, per-sample gradients,
+# vector-Jacobian and Jacobian-vector products. Written to ADDITIONS_FILE as
+# cases {name, endpoint, request, expected}: every expected field is a number,
+# a vector or a list of vectors that the answer must hold.
+# --------------------------------------------------------------------------
+
+ADDITIONS_FILE = OUTPUT_FILE.parent / "additions.json"
+ADDITIONS_SEED = SEED + 100
+ALL_ACTIVATIONS = ACTIVATIONS + ADDED_ACTIVATIONS
+TORCH_MODULES = {"sigmoid": torch.nn.Sigmoid, "tanh": torch.nn.Tanh, "relu": torch.nn.ReLU,
+                 "silu": torch.nn.SiLU, "softmax": lambda: torch.nn.Softmax(dim=0),
+                 "log_softmax": lambda: torch.nn.LogSoftmax(dim=0)}
+
+
+def first_layer_first(parts):
+    """w = (w^1; ...; w^L), PyTorch's parameters_to_vector order."""
+    return torch.cat(list(parts)) if parts else torch.zeros(0)
+
+
+def split_first_first(w, sizes):
+    parts, offset = [], 0
+    for r in sizes:
+        parts.append(w[offset:offset + r])
+        offset += r
+    return parts
+
+
+def torch_module(layer, p, n):
+    """The torch.nn module of a layer, with the parameters p (rows of W, then b)."""
+    kind = layer["type"]
+    if kind == "linear":
+        m, bias = layer["outputs"], option(layer, "bias")
+        module = torch.nn.Linear(n, m, bias=bias).double()
+        with torch.no_grad():
+            module.weight.copy_(p[:m * n].reshape(m, n))
+            if bias:
+                module.bias.copy_(p[m * n:])
+        return module
+    if kind == "leaky_relu":
+        return torch.nn.LeakyReLU(option(layer, "negativeSlope"))
+    if kind == "elu":
+        return torch.nn.ELU(option(layer, "alpha"))
+    if kind == "softplus":
+        return torch.nn.Softplus(option(layer, "beta"), option(layer, "threshold"))
+    return TORCH_MODULES[kind]()
+
+
+def instance(s, loss, batch, activations=ALL_ACTIVATIONS, with_linear=True):
+    """A random network (away from kinks) with parameters and samples."""
+    while True:
+        layers = random_layers(s, loss, s.rng.randint(1, 4), with_linear, activations)
+        d = s.rng.randint(1, 5)
+        for _ in range(20):
+            parts, samples = draw_instance(s, layers, loss, d, batch)
+            if away_from_kinks(layers, parts, samples):
+                return layers, parts, samples, d
+
+
+def request_layers(layers, parts, form):
+    out = []
+    for layer, p in zip(layers, parts):
+        layer = dict(layer)
+        if form == "per-layer" and layer["type"] == "linear":
+            layer["parameters"] = p.tolist()
+        out.append(layer)
+    return out
+
+
+def vector(parts, order):
+    return first_layer_first(parts) if order == "first-layer-first" else join_parameters(parts)
+
+
+def split(w, sizes, order):
+    return split_first_first(w, sizes) if order == "first-layer-first" else split_parameters(w, sizes)
+
+
+def order_cases(s):
+    """The gradient and the Jacobian in PyTorch's order, checked against parameters_to_vector."""
+    cases = []
+    for i in range(1, 21):
+        loss = LOSSES[i % len(LOSSES)]
+        mode = ["single", "mean", "sum"][i % 3]
+        batch = 1 if mode == "single" else s.rng.randint(2, 4)
+        layers, parts, samples, d = instance(s, loss, batch)
+        widths = input_widths(layers, d)
+        model = torch.nn.Sequential(*[torch_module(l, p, n) for l, p, n in zip(layers, parts, widths)])
+        w = torch.nn.utils.parameters_to_vector(model.parameters()).detach()
+        assert torch.equal(w, first_layer_first(parts)), "the layout within a layer is PyTorch's"
+        form = "flat" if i % 2 else "per-layer"
+        request = {"layers": request_layers(layers, parts, form), "loss": {"type": loss},
+                   "order": "first-layer-first"}
+        if form == "flat":
+            request["parameters"] = w.tolist()
+        if mode == "single":
+            request["x"], request["y"] = samples[0][0].tolist(), samples[0][1].tolist()
+        else:
+            request["samples"] = [{"x": x.tolist(), "y": y.tolist()} for x, y in samples]
+            request["reduction"] = mode
+        sizes = parameter_sizes(layers, d)
+        wg = w.clone().requires_grad_(True)
+        ps = split_first_first(wg, sizes)
+        total = torch.stack([sample_loss(loss, forward(layers, ps, x), y) for x, y in samples]).sum()
+        if mode != "sum":
+            total = total / len(samples)
+        (grad,) = torch.autograd.grad(total, wg)
+        name = describe("order-%03d" % i, layers, loss, mode, batch, form)
+        cases.append({"name": name, "endpoint": "/gradient", "request": request,
+                      "expected": {"loss": float(total), "gradient": grad.tolist()}})
+        if mode == "single":
+            jac = torch.autograd.functional.jacobian(
+                lambda v: forward(layers, split_first_first(v, sizes), samples[0][0])[-1], w)
+            jrequest = {k: v for k, v in request.items() if k not in ("loss", "y")}
+            cases.append({"name": name.replace("order-", "order-jacobian-"), "endpoint": "/jacobian",
+                          "request": jrequest, "expected": {"jacobian": jac.tolist()}})
+    return cases
+
+
+def label_cases(s):
+    """Class-index labels against one-hot targets."""
+    cases = []
+    for i in range(1, 17):
+        loss = ["cross_entropy", "cross_entropy_logits"][i % 2]
+        mode = ["single", "mean", "sum", "none"][i % 4]
+        batch = 1 if mode == "single" else s.rng.randint(2, 5)
+        layers, parts, samples, d = instance(s, loss, batch)
+        k = input_widths(layers, d)[-1]
+        classes = [s.rng.randrange(k) for _ in samples]
+        samples = [(x, torch.nn.functional.one_hot(torch.tensor(c), k).double()) for (x, _), c in zip(samples, classes)]
+        request = {"layers": request_layers(layers, parts, "flat"), "loss": {"type": loss},
+                   "parameters": join_parameters(parts).tolist()}
+        if mode == "single":
+            request["x"], request["label"] = samples[0][0].tolist(), classes[0]
+        else:
+            request["samples"] = [{"x": x.tolist(), "label": c} for (x, _), c in zip(samples, classes)]
+            request["reduction"] = mode
+        expected = per_sample(layers, loss, parts, samples, "last-layer-first") if mode == "none" else \
+            {key: value for key, value in evaluate(layers, loss, join_parameters(parts), samples,
+                                                    "sum" if mode == "sum" else "mean", mode == "single").items()
+             if key in ("loss", "gradient", "output")}
+        cases.append({"name": describe("label-%03d" % i, layers, loss, mode, batch, "flat"),
+                      "endpoint": "/gradient", "request": request, "expected": expected})
+    return cases
+
+
+def per_sample(layers, loss, parts, samples, order):
+    """Every sample's loss and gradient by its own torch.autograd.grad, and their means."""
+    d = samples[0][0].shape[0]
+    sizes = parameter_sizes(layers, d)
+    losses, gradients = [], []
+    for x, y in samples:
+        w = vector(parts, order).clone().requires_grad_(True)
+        l = sample_loss(loss, forward(layers, split(w, sizes, order), x), y)
+        (g,) = torch.autograd.grad(l, w) if l.requires_grad else (torch.zeros_like(w),)
+        losses.append(float(l))
+        gradients.append(g)
+    mean = torch.stack(gradients).mean(dim=0)
+    return {"loss": sum(losses) / len(losses), "gradient": mean.tolist(),
+            "losses": losses, "gradients": [g.tolist() for g in gradients]}
+
+
+def none_cases(s):
+    """reduction none against a per-sample loop of torch.autograd.grad."""
+    cases = []
+    for i in range(1, 22):
+        loss = LOSSES[i % len(LOSSES)]
+        order = "first-layer-first" if i % 3 == 0 else "last-layer-first"
+        batch = s.rng.randint(2, 6)
+        layers, parts, samples, d = instance(s, loss, batch)
+        request = {"layers": request_layers(layers, parts, "flat"), "loss": {"type": loss},
+                   "parameters": vector(parts, order).tolist(), "reduction": "none",
+                   "samples": [{"x": x.tolist(), "y": y.tolist()} for x, y in samples]}
+        if order != "last-layer-first":
+            request["order"] = order
+        cases.append({"name": describe("none-%03d" % i, layers, loss, "none", batch, order),
+                      "endpoint": "/gradient", "request": request,
+                      "expected": per_sample(layers, loss, parts, samples, order)})
+    return cases
+
+
+def vjp_cases(s):
+    """/vjp against torch.autograd.functional.vjp."""
+    cases = []
+    for i in range(1, 22):
+        batch = 1 if i % 2 else s.rng.randint(2, 4)
+        order = "first-layer-first" if i % 4 == 0 else "last-layer-first"
+        layers, parts, samples, d = instance(s, "squared_error", batch, with_linear=i % 7 != 0)
+        sizes = parameter_sizes(layers, d)
+        k = input_widths(layers, d)[-1]
+        w = vector(parts, order)
+        gradient = torch.zeros_like(w)
+        outputs, input_gradients, cotangents = [], [], []
+        for x, _ in samples:
+            v = s.normal(k)
+            out, (gw, gx) = torch.autograd.functional.vjp(
+                lambda w_, x_: forward(layers, split(w_, sizes, order), x_)[-1], (w, x), v)
+            gradient += gw
+            outputs.append(out.tolist())
+            input_gradients.append(gx.tolist())
+            cotangents.append(v)
+        request = {"layers": request_layers(layers, parts, "flat"), "parameters": w.tolist()}
+        if order != "last-layer-first":
+            request["order"] = order
+        if batch == 1:
+            request["x"], request["cotangent"] = samples[0][0].tolist(), cotangents[0].tolist()
+            expected = {"output": outputs[0], "gradient": gradient.tolist(), "inputGradient": input_gradients[0]}
+        else:
+            request["samples"] = [{"x": x.tolist(), "cotangent": v.tolist()}
+                                  for (x, _), v in zip(samples, cotangents)]
+            expected = {"outputs": outputs, "gradient": gradient.tolist(), "inputGradients": input_gradients}
+        kinds = ",".join(layer["type"] for layer in layers)
+        cases.append({"name": "vjp-%03d depth%d %s batch%d %s" % (i, len(layers), kinds, batch, order),
+                      "endpoint": "/vjp", "request": request, "expected": expected})
+    return cases
+
+
+def jvp_cases(s):
+    """/jvp against torch.autograd.functional.jvp."""
+    cases = []
+    for i in range(1, 22):
+        order = "first-layer-first" if i % 4 == 0 else "last-layer-first"
+        layers, parts, samples, d = instance(s, "squared_error", 1, with_linear=i % 7 != 0)
+        sizes = parameter_sizes(layers, d)
+        w, x = vector(parts, order), samples[0][0]
+        t = s.normal(w.shape[0])
+        u = s.normal(d) if i % 3 else torch.zeros(d)
+        out, tangent_out = torch.autograd.functional.jvp(
+            lambda w_, x_: forward(layers, split(w_, sizes, order), x_)[-1], (w, x), (t, u))
+        request = {"layers": request_layers(layers, parts, "flat"), "parameters": w.tolist(),
+                   "x": x.tolist(), "tangent": t.tolist()}
+        if i % 3:
+            request["inputTangent"] = u.tolist()
+        if order != "last-layer-first":
+            request["order"] = order
+        kinds = ",".join(layer["type"] for layer in layers)
+        cases.append({"name": "jvp-%03d depth%d %s %s" % (i, len(layers), kinds, order),
+                      "endpoint": "/jvp", "request": request,
+                      "expected": {"output": out.tolist(), "tangentOutput": tangent_out.tolist()}})
+    return cases
+
+
+def write_additions():
+    s = Sampler(ADDITIONS_SEED)
+    cases = order_cases(s) + label_cases(s) + none_cases(s) + vjp_cases(s) + jvp_cases(s)
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names), "case names must be unique"
+    kinds = Counter(layer["type"] for c in cases for layer in c["request"]["layers"])
+    for kind in LAYER_TYPES:
+        assert kinds[kind] >= 3, ("layer type in the additions", kind)
+    losses = Counter(c["request"]["loss"]["type"] for c in cases if "loss" in c["request"])
+    for loss in LOSSES:
+        assert losses[loss] >= 3, ("loss in the additions", loss)
+    document = {"generator": GENERATOR, "torch": torch.__version__, "seed": ADDITIONS_SEED, "cases": cases}
+    with open(ADDITIONS_FILE, "w", encoding="utf-8") as out:
+        json.dump(document, out, indent=1, allow_nan=False)
+        out.write("\n")
+    print("wrote %s: %d cases, %d bytes" % (ADDITIONS_FILE, len(cases), ADDITIONS_FILE.stat().st_size))
+    print("endpoints:", dict(Counter(c["endpoint"] for c in cases)))
+    print("layer occurrences:", dict(kinds))
+    print("losses:", dict(losses))
+
+
 def main():
     torch.set_default_dtype(torch.float64)
     torch.set_num_threads(1)
@@ -717,6 +979,7 @@ def main():
     for key, counter in counts.items():
         print("%s:" % key, dict(sorted(counter.items())))
     print("other:", dict(extra))
+    write_additions()
 
 
 if __name__ == "__main__":

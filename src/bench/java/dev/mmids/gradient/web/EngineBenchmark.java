@@ -1,6 +1,5 @@
 package dev.mmids.gradient.web;
 
-import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.web.model.Model;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public Chain.Gradient gradient() {
+    public Model.Gradient gradient() {
         return model.gradient();
     }
 }

@@ -1,6 +1,5 @@
 package dev.mmids.gradient.web;
 
-import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.web.json.JsonConfiguration;
 import dev.mmids.gradient.web.model.GradientRequest;
 import dev.mmids.gradient.web.model.Model;
@@ -61,14 +60,16 @@ public class JsonBenchmark {
         mapper = format.equals("json") ? json : cbor.build();
         request = mapper.writeValueAsBytes(json.readTree(Workloads.bytes(workload)));
         Model model = Workloads.model(workload);
-        Chain.Gradient gradient = model.gradient();
+        Model.Gradient gradient = model.gradient();
         response = new GradientResponse(
                 gradient.loss(),
                 gradient.gradient(),
-                LayoutEntry.of(model.chain()),
-                model.output(gradient),
+                LayoutEntry.of(model.chain(), model.order()),
+                gradient.output(),
                 model.samples(),
                 model.reduction(),
+                null,
+                null,
                 null,
                 null);
         System.out.printf(

@@ -26,6 +26,7 @@ final class Workloads {
             1_000_000,
             1_000_000,
             10_000_000,
+            10_000_000,
             Duration.ofMinutes(10));
 
     private Workloads() {}

@@ -1,11 +1,11 @@
 package dev.mmids.gradient.backprop;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.backprop.compute.Deadline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The progressive function h_x(w) = g_L(w^L; ... g_1(w^1; x)) and its gradient by forward and
@@ -110,9 +110,8 @@ public final class Chain {
     public double loss(DMatrixRMaj X, DMatrixRMaj Y, Loss loss, Reduction reduction) {
         requireLabels(X, Y, loss);
         DMatrixRMaj[] z = forwardKeepingInputs(X);
-        Loss onLogits = loss.onLogits(layer(depth()));
-        int top = onLogits == null ? depth() : depth() - 1;
-        return reducedLoss(onLogits == null ? loss : onLogits, z[top + 1], Y, loss, reduction);
+        Loss l = stable(loss);
+        return reducedLoss(l, z[top(l, loss) + 1], Y, loss, reduction);
     }
 
     /**
@@ -125,13 +124,7 @@ public final class Chain {
         Start start = start(z, Y, loss, reduction);
         double[] p = new double[parameterCount];
         DMatrixRMaj[] kept = keep ? new DMatrixRMaj[depth() + 2] : null;
-        DMatrixRMaj q = start.q();
-        for (int i = start.top(); i >= 1; i--) {
-            Layer g = layer(i);
-            g.vjpParameters(z[i], q, p, offsets[i]); // p^i = A_i^T q^{i+1}
-            q = i > 1 || keep ? g.vjpInput(z[i], z[i + 1], q) : null; // q^i = B_i^T q^{i+1}
-            stepDone(i, p, q, kept);
-        }
+        backward(z, start.q(), start.top(), p, null, keep, kept);
         if (keep) {
             kept[start.top() + 1] = start.q();
         }
@@ -139,32 +132,70 @@ public final class Chain {
     }
 
     /**
+     * The seed's backward loop from q^{top+1}: for i = top..1, p^i = A_i^T q^{i+1} and q^i = B_i^T
+     * q^{i+1}. The p^i are summed over the batch into p, or, given {@code each}, kept sample by sample in
+     * each[s]; q^1 is computed only {@code toInput}, and every q^i is kept in {@code kept} when it is given.
+     *
+     * @return q^1, or null
+     */
+    DMatrixRMaj backward(
+            DMatrixRMaj[] z, DMatrixRMaj q, int top, double[] p, double[][] each, boolean toInput, DMatrixRMaj[] kept) {
+        for (int i = top; i >= 1; i--) {
+            Layer g = layer(i);
+            vjpParameters(g, z[i], q, p, each, offsets[i]); // p^i = A_i^T q^{i+1}
+            q = i > 1 || toInput ? g.vjpInput(z[i], z[i + 1], q) : null; // q^i = B_i^T q^{i+1}
+            stepDone(i, p, each, q, kept);
+        }
+        return q;
+    }
+
+    private static void vjpParameters(Layer g, DMatrixRMaj Z, DMatrixRMaj Q, double[] p, double[][] each, int at) {
+        if (each == null) {
+            g.vjpParameters(Z, Q, p, at);
+        } else {
+            g.vjpParametersEach(Z, Q, each, at);
+        }
+    }
+
+    /**
      * Where the backward loop starts: f and q^{top+1} = ∇l_y(z^{top+1}). With the loss's stable form on the
      * last layer's input (cross-entropy after softmax, binary cross-entropy after sigmoid) the loop starts
      * below the last layer, at top = L - 1; otherwise at top = L.
      */
-    private record Start(int top, double loss, DMatrixRMaj q) {}
+    record Start(int top, double loss, DMatrixRMaj q, Loss stable) {}
 
-    private Start start(DMatrixRMaj[] z, DMatrixRMaj Y, Loss loss, Reduction reduction) {
-        Loss onLogits = loss.onLogits(layer(depth()));
-        int top = onLogits == null ? depth() : depth() - 1;
-        Loss l = onLogits == null ? loss : onLogits;
+    Start start(DMatrixRMaj[] z, DMatrixRMaj Y, Loss loss, Reduction reduction) {
+        Loss l = stable(loss);
+        int top = top(l, loss);
         DMatrixRMaj Z = z[top + 1];
         double f = reducedLoss(l, Z, Y, loss, reduction);
         DMatrixRMaj q = l.gradient(Z, Y, reduction == Reduction.MEAN ? 1.0 / Z.numRows : 1.0);
         if (firstNonFinite(q.data) >= 0) {
             throw NonFiniteValueException.inLossGradient(depth() + 1, loss);
         }
-        return new Start(top, f, q);
+        return new Start(top, f, q, l);
+    }
+
+    /** The loss the backward loop starts from: the given one, or its stable form on the last layer's input. */
+    Loss stable(Loss loss) {
+        Loss onLogits = loss.onLogits(layer(depth()));
+        return onLogits == null ? loss : onLogits;
+    }
+
+    /** The layer the backward loop starts at for the loss {@code l}, the stable form of {@code given}. */
+    int top(Loss l, Loss given) {
+        return l == given ? depth() : depth() - 1;
     }
 
     /**
      * After the step of layer i: p^i and q^i must be finite, q^i is kept for a trace, and the deadline is
      * checked before the next step.
      */
-    private void stepDone(int i, double[] p, DMatrixRMaj q, DMatrixRMaj[] kept) {
+    private void stepDone(int i, double[] p, double[][] each, DMatrixRMaj q, DMatrixRMaj[] kept) {
         Layer g = layer(i);
-        requireFinite(p, offsets[i], g.parameterCount(), i, g, "parameter gradient");
+        for (double[] row : each == null ? new double[][] {p} : each) {
+            requireFinite(row, offsets[i], g.parameterCount(), i, g, "parameter gradient");
+        }
         if (q != null) {
             requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
         }
@@ -177,30 +208,9 @@ public final class Chain {
     /** What one run of the two loops leaves: f, ∇f, z^1..z^{L+1}, and q^1..q^{L+1} where kept. */
     record Pass(double loss, double[] gradient, DMatrixRMaj[] z, DMatrixRMaj[] q) {}
 
-    /**
-     * J_{h_x}(w) for one input x, by the seed's recursion J_{O_i} = (A_i, B_i J_{O_{i-1}}) from the
-     * empty J_{O_0}: n_{L+1} rows, one column per parameter in the order of w = (w^L; ...; w^1).
-     *
-     * <p>The recursion runs on the transposes, one row per column of J_{O_i}: the rows of (B_i J_{O_{i-1}})^T
-     * are B_i applied to each row of J_{O_{i-1}}^T, which every layer computes from its structure
-     * ({@link Layer#jvpInput}) without building B_i, so that no step holds more than the Jacobians
-     * themselves and A_i.
-     */
+    /** J_{h_x}(w) for one input x, by the seed's recursion: see {@link Derivatives#jacobian}. */
     public OutputJacobian jacobian(double[] x) {
-        DMatrixRMaj z = DMatrixRMaj.wrap(1, x.length, x);
-        DMatrixRMaj JT = new DMatrixRMaj(0, x.length);
-        for (int i = 1; i <= depth(); i++) {
-            Layer g = layer(i);
-            DMatrixRMaj out = forwardThrough(z, i);
-            DMatrixRMaj BJT = g.jvpInput(z, out, JT);
-            DMatrixRMaj AT = CommonOps_DDRM.transpose(g.parameterBlock(z.data), null);
-            JT = CommonOps_DDRM.concatRowsMulti(AT, BJT);
-            if (firstNonFinite(JT.data) >= 0) {
-                throw NonFiniteValueException.inJacobian(i, g);
-            }
-            z = out;
-        }
-        return new OutputJacobian(z.data, CommonOps_DDRM.transpose(JT, null));
+        return Derivatives.jacobian(this, x);
     }
 
     /** h_x(w) and J_{h_x}(w) (n_{L+1} × (r_1 + ... + r_L)). */
@@ -229,7 +239,7 @@ public final class Chain {
         return new Chain(others);
     }
 
-    private void requireLabels(DMatrixRMaj X, DMatrixRMaj Y, Loss loss) {
+    void requireLabels(DMatrixRMaj X, DMatrixRMaj Y, Loss loss) {
         if (Y.numRows != X.numRows || Y.numCols != outputSize()) {
             throw new ShapeMismatchException("the labels must be " + X.numRows + " × " + outputSize() + ", got "
                     + Y.numRows + " × " + Y.numCols);
@@ -247,7 +257,7 @@ public final class Chain {
     }
 
     /** z^1 = X, z^{i+1} = g_i(w^i; z^i): the entries 1..L+1 of the array. */
-    private DMatrixRMaj[] forwardKeepingInputs(DMatrixRMaj X) {
+    DMatrixRMaj[] forwardKeepingInputs(DMatrixRMaj X) {
         if (X.numCols != inputSize()) {
             throw new ShapeMismatchException(
                     "layer 1 (" + layer(1) + ") takes inputs of length " + inputSize() + ", got " + X.numCols);
@@ -261,7 +271,7 @@ public final class Chain {
     }
 
     /** z^{i+1} = g_i(w^i; z^i), which must be finite. */
-    private DMatrixRMaj forwardThrough(DMatrixRMaj z, int i) {
+    DMatrixRMaj forwardThrough(DMatrixRMaj z, int i) {
         Deadline.checkCurrent();
         DMatrixRMaj out = layer(i).forward(z);
         int bad = firstNonFinite(out.data);
@@ -272,7 +282,7 @@ public final class Chain {
         return out;
     }
 
-    private static void requireFinite(double[] values, int from, int length, int i, Layer layer, String quantity) {
+    static void requireFinite(double[] values, int from, int length, int i, Layer layer, String quantity) {
         for (int k = from; k < from + length; k++) {
             if (!Double.isFinite(values[k])) {
                 throw NonFiniteValueException.inBackwardPass(i, layer, quantity);
@@ -280,7 +290,7 @@ public final class Chain {
         }
     }
 
-    private static int firstNonFinite(double[] values) {
+    static int firstNonFinite(double[] values) {
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
                 return k;

@@ -1,5 +1,6 @@
 package dev.mmids.gradient.backprop;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -42,6 +42,18 @@ public sealed interface Layer permits Linear, ParameterFree {
      */
     void vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q, double[] p, int offset);
 
+    /**
+     * p_s = A(z_s)^T q_s for every row s on its own: the per-sample vector-Jacobian products for the
+     * parameters, in the same pass. Written to P[s][offset .. offset + r); nothing else is modified.
+     */
+    void vjpParametersEach(DMatrixRMaj Z, DMatrixRMaj Q, double[][] P, int offset);
+
+    /**
+     * The rows A(z_s) t: the Jacobian-vector product for the parameters (forward mode), for the tangent
+     * t of w held in t[offset .. offset + r). m × n'.
+     */
+    DMatrixRMaj jvpParameters(DMatrixRMaj Z, double[] t, int offset);
+
     /** p = Σ_s A(z_s)^T q_s, in an array of its own. */
     default double[] vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q) {
         double[] p = new double[parameterCount()];

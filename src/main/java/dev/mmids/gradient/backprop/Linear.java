@@ -55,6 +55,11 @@ public final class Linear implements Layer {
         return outputs;
     }
 
+    /** Whether the layer adds b, the last n' entries of w. */
+    public boolean hasBias() {
+        return bias;
+    }
+
     @Override
     public int parameterCount() {
         return w.length;
@@ -118,6 +123,48 @@ public final class Linear implements Layer {
                 }
             }
         }
+    }
+
+    /** p_s = (vec(q_s z_s^T); q_s) for every row s: the outer products, entry by entry. */
+    @Override
+    public void vjpParametersEach(DMatrixRMaj Z, DMatrixRMaj Q, double[][] P, int offset) {
+        Shapes.requireColumns(this, Z, n);
+        Shapes.requireSameShape(this, Z, Q);
+        double[] q = Q.data;
+        double[] z = Z.data;
+        for (int s = 0; s < Z.numRows; s++) {
+            double[] p = P[s];
+            for (int j = 0, at = offset; j < outputs; j++, at += n) {
+                double qj = q[s * outputs + j];
+                for (int k = 0; k < n; k++) {
+                    p[at + k] = qj * z[s * n + k] + 0.0;
+                }
+            }
+            if (bias) {
+                System.arraycopy(q, s * outputs, p, offset + outputs * n, outputs);
+            }
+        }
+    }
+
+    /**
+     * A t = T z + t_b for every row, where t = (vec(T^T); t_b) has the layout of w: the layer's output
+     * moved by its parameters' tangent. Z T^T, plus t_b on every row.
+     */
+    @Override
+    public DMatrixRMaj jvpParameters(DMatrixRMaj Z, double[] t, int offset) {
+        Shapes.requireColumns(this, Z, n);
+        int m = Z.numRows;
+        DMatrixRMaj out = new DMatrixRMaj(m, outputs);
+        double[] T = Arrays.copyOfRange(t, offset, offset + outputs * n);
+        Products.multTransB(m, outputs, n, Z.data, T, out.data, 0);
+        if (bias) {
+            for (int s = 0, at = 0; s < m; s++) {
+                for (int j = 0; j < outputs; j++, at++) {
+                    out.data[at] += t[offset + outputs * n + j];
+                }
+            }
+        }
+        return out;
     }
 
     /** B^T q = W^T q for every row: Q W. */

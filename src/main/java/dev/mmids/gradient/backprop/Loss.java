@@ -191,6 +191,14 @@ public enum Loss {
     /** How far the entries of a probability vector y may sum from 1. */
     public static final double SIMPLEX_TOLERANCE = 1e-6;
 
+    /** How the per-sample losses and gradients of a batch combine. */
+    public enum Reduction {
+        /** (1/m) Σ_s, the course's empirical risk. */
+        MEAN,
+        /** Σ_s. */
+        SUM
+    }
+
     private final String id;
 
     Loss(String id) {
@@ -200,6 +208,14 @@ public enum Loss {
     /** The loss's name, in PyTorch's spelling where PyTorch has it: {@code "cross_entropy"}. */
     public String id() {
         return id;
+    }
+
+    /**
+     * Whether y is a distribution over the K outputs as classes (the cross-entropies), so that a class k
+     * can stand for the label e_{k+1}.
+     */
+    public boolean hasClasses() {
+        return this == CROSS_ENTROPY || this == CROSS_ENTROPY_LOGITS;
     }
 
     /** l_y(z) for the sample in z[from .. from+K) and y[from .. from+K). */
@@ -228,6 +244,16 @@ public enum Loss {
             sum += value(Z.data, Y.data, s * K, K);
         }
         return sum;
+    }
+
+    /** l_{y_s}(z_s) for every row s of Z and Y (m × K). */
+    public double[] values(DMatrixRMaj Z, DMatrixRMaj Y) {
+        requireSameShape(Z, Y);
+        double[] values = new double[Z.numRows];
+        for (int s = 0, K = Z.numCols; s < Z.numRows; s++) {
+            values[s] = value(Z.data, Y.data, s * K, K);
+        }
+        return values;
     }
 
     /** The rows scale · ∇l_{y_s}(z_s), m × K. */

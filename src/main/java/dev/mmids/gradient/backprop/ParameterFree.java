@@ -48,6 +48,17 @@ abstract sealed class ParameterFree implements Layer permits Elementwise, Softma
     @Override
     public final void vjpParameters(DMatrixRMaj Z, DMatrixRMaj Q, double[] p, int offset) {}
 
+    /** Every A(z_s)^T q_s is empty. */
+    @Override
+    public final void vjpParametersEach(DMatrixRMaj Z, DMatrixRMaj Q, double[][] P, int offset) {}
+
+    /** A t = 0: the layer has no parameters to move. */
+    @Override
+    public final DMatrixRMaj jvpParameters(DMatrixRMaj Z, double[] t, int offset) {
+        Shapes.requireColumns(this, Z, n);
+        return new DMatrixRMaj(Z.numRows, n);
+    }
+
     /** A = (n × 0). */
     @Override
     public final DMatrixRMaj parameterBlock(double[] z) {

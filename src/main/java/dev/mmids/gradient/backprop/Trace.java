@@ -1,5 +1,6 @@
 package dev.mmids.gradient.backprop;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.backprop.compute.Deadline;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Loss;
 import dev.mmids.gradient.web.model.LayerType;
 import dev.mmids.gradient.web.model.Limits;
+import dev.mmids.gradient.web.model.ParameterOrder;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -22,7 +23,8 @@ class CatalogController {
         this.catalog = new CatalogResponse(
                 LayerType.all().stream().map(LayerEntry::of).toList(),
                 Arrays.stream(Loss.values()).map(LossEntry::of).toList(),
-                List.of("mean", "sum"),
+                List.of("mean", "sum", "none"),
+                ParameterOrder.ids(),
                 LimitsEntry.of(limits),
                 new CheckEntry(GradientCheck.EPSILON, GradientCheck.MAX_RELATIVE_ERROR, check.coordinates()));
     }
@@ -36,6 +38,7 @@ class CatalogController {
             List<LayerEntry> layers,
             List<LossEntry> losses,
             List<String> reductions,
+            List<String> orders,
             LimitsEntry limits,
             CheckEntry check) {}
 
@@ -74,39 +77,44 @@ class CatalogController {
      * @param formula l_y(z) for one sample of output length K
      * @param gradient ∇l_y(z)
      * @param labels what y must satisfy
+     * @param classLabels whether a sample may give {@code "label": k} instead of y
      */
-    record LossEntry(String type, String formula, String gradient, String labels) {
+    record LossEntry(String type, String formula, String gradient, String labels, boolean classLabels) {
+
+        LossEntry(Loss loss, String formula, String gradient, String labels) {
+            this(loss.id(), formula, gradient, labels, loss.hasClasses());
+        }
 
         static LossEntry of(Loss loss) {
             return switch (loss) {
                 case CROSS_ENTROPY ->
                     new LossEntry(
-                            loss.id(),
+                            loss,
                             "-Σ_k y_k log z_k, z a probability vector (end the network with softmax); computed from"
                                     + " the logits after a final softmax",
                             "-y ⊘ z",
                             PROBABILITY_VECTOR);
                 case CROSS_ENTROPY_LOGITS ->
                     new LossEntry(
-                            loss.id(),
+                            loss,
                             "-Σ_k y_k log softmax(z)_k (PyTorch's CrossEntropyLoss with probability targets)",
                             "(Σ_k y_k) softmax(z) - y",
                             PROBABILITY_VECTOR);
                 case SQUARED_ERROR ->
-                    new LossEntry(loss.id(), "Σ_k (z_k - y_k)² (the course's, without ½)", "2 (z - y)", ANY);
-                case HALF_SQUARED_ERROR -> new LossEntry(loss.id(), "½ Σ_k (z_k - y_k)²", "z - y", ANY);
+                    new LossEntry(loss, "Σ_k (z_k - y_k)² (the course's, without ½)", "2 (z - y)", ANY);
+                case HALF_SQUARED_ERROR -> new LossEntry(loss, "½ Σ_k (z_k - y_k)²", "z - y", ANY);
                 case MEAN_SQUARED_ERROR ->
-                    new LossEntry(loss.id(), "(1/K) Σ_k (z_k - y_k)² (PyTorch's MSELoss)", "(2/K) (z - y)", ANY);
+                    new LossEntry(loss, "(1/K) Σ_k (z_k - y_k)² (PyTorch's MSELoss)", "(2/K) (z - y)", ANY);
                 case BINARY_CROSS_ENTROPY ->
                     new LossEntry(
-                            loss.id(),
+                            loss,
                             "-Σ_k [y_k log z_k + (1 - y_k) log(1 - z_k)], z in (0, 1) (end the network with sigmoid);"
                                     + " computed from the logits after a final sigmoid",
                             "-y ⊘ z + (1 - y) ⊘ (1 - z)",
                             UNIT_INTERVAL);
                 case BINARY_CROSS_ENTROPY_LOGITS ->
                     new LossEntry(
-                            loss.id(),
+                            loss,
                             "the same on σ(z): Σ_k [max(z_k, 0) - z_k y_k + log(1 + e^{-|z_k|})] (PyTorch's"
                                     + " BCEWithLogitsLoss, summed)",
                             "σ(z) - y",
@@ -127,6 +135,7 @@ class CatalogController {
             int maxLayerOutputs,
             long maxTraceEntries,
             long maxJacobianEntries,
+            long maxPerSampleEntries,
             long computeDeadlineMillis) {
 
         static LimitsEntry of(Limits limits) {
@@ -138,6 +147,7 @@ class CatalogController {
                     limits.maxLayerOutputs(),
                     limits.maxTraceEntries(),
                     limits.maxJacobianEntries(),
+                    limits.maxPerSampleEntries(),
                     limits.computeDeadline().toMillis());
         }
     }

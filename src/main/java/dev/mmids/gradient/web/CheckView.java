@@ -3,6 +3,7 @@ package dev.mmids.gradient.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.backprop.GradientCheck;
+import dev.mmids.gradient.web.model.Model;
 import java.util.List;
 
 /**
@@ -39,10 +40,11 @@ record CheckView(
     record Comparison(
             Integer index, Integer layer, double analytic, double numerical, double relativeError, boolean passed) {
 
-        static Comparison of(GradientCheck.Entry entry, Chain chain) {
+        static Comparison of(GradientCheck.Entry entry, Model model) {
             boolean coordinate = entry.index() >= 0;
+            Chain chain = model.chain();
             return new Comparison(
-                    coordinate ? entry.index() : null,
+                    coordinate ? model.order().fromEngine(chain, entry.index()) : null,
                     coordinate ? chain.layerOf(entry.index()) : null,
                     entry.analytic(),
                     entry.numerical(),
@@ -51,17 +53,17 @@ record CheckView(
         }
     }
 
-    static CheckView of(GradientCheck.Report report, Chain chain) {
+    static CheckView of(GradientCheck.Report report, Model model) {
         return new CheckView(
                 report.epsilon(),
                 report.passed(),
                 GradientCheck.MAX_RELATIVE_ERROR,
                 report.absoluteErrorFloor(),
-                Comparison.of(report.direction(), chain),
+                Comparison.of(report.direction(), model),
                 report.coordinates().size(),
                 report.coordinates().stream()
                         .limit(LISTED)
-                        .map(e -> Comparison.of(e, chain))
+                        .map(e -> Comparison.of(e, model))
                         .toList());
     }
 }

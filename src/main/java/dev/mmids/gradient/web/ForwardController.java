@@ -30,13 +30,14 @@ class ForwardController {
         Chain chain = model.chain();
         int m = model.samples();
         long K = chain.outputSize();
-        // the loss runs a second forward pass; the outputs are copied into rows for the answer
-        long passes = model.loss() == null ? 1 : 2;
+        // the loss runs a second forward pass (a third for each sample's); the outputs are copied into rows
+        boolean perSample = model.reduction().equals("none");
+        long passes = model.loss() == null ? 1 : perSample ? 3 : 2;
         admitted.compute(Footprint.plus(
                 Footprint.plus(
                         Footprint.times(passes, Footprint.forwardPass(chain, m)),
                         Footprint.plus(Footprint.matrix(m, K), Footprint.times(m, 16))),
-                Footprint.answer(Footprint.plus(Footprint.times(m, K), K + 1), m, 0)));
+                Footprint.answer(Footprint.plus(Footprint.times(m, K + (perSample ? 1 : 0)), K + 1), m, 0)));
         Model.Forward forward = model.forward();
         metrics.computed("forward", chain, m);
         return new ForwardResponse(
@@ -44,6 +45,7 @@ class ForwardController {
                 forward.output(),
                 forward.loss(),
                 m,
-                forward.loss() == null ? null : model.reduction());
+                forward.loss() == null ? null : model.reduction(),
+                forward.losses());
     }
 }

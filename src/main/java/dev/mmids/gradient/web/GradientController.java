@@ -39,37 +39,51 @@ class GradientController {
         for (int i = 1; traced && i <= chain.depth(); i++) {
             traceRows += 2L * chain.layer(i).outputSize();
         }
+        boolean perSample = model.reduction().equals("none");
+        long eachSample = perSample ? Footprint.times(m, chain.parameterCount() + 1L) : 0;
         admitted.compute(Footprint.plus(
-                Footprint.plus(Footprint.gradient(chain, m), traced ? Footprint.trace(chain) : 0),
+                Footprint.plus(
+                        perSample ? Footprint.perSample(chain, m) : Footprint.gradient(chain, m),
+                        traced ? Footprint.trace(chain) : 0),
                 Footprint.plus(
                         checked ? Footprint.check(chain, m) : 0,
                         Footprint.answer(
-                                chain.parameterCount() + chain.outputSize() + traceEntries,
-                                traceRows,
+                                Footprint.plus(chain.parameterCount() + chain.outputSize() + traceEntries, eachSample),
+                                traceRows + (perSample ? m : 0),
                                 chain.depth()))));
 
-        double loss;
-        double[] gradient;
-        double[] output;
+        Model.Gradient result;
         TraceView trace = null;
         if (traced) {
             Trace t = model.trace();
-            loss = t.loss();
-            gradient = t.gradient();
-            output = t.output();
+            double[] gradient = model.inOrder(t.gradient());
+            result = new Model.Gradient(
+                    t.loss(),
+                    gradient,
+                    t.output(),
+                    perSample ? new double[] {t.loss()} : null,
+                    perSample ? new double[][] {gradient} : null);
             trace = TraceView.of(chain, t);
         } else {
-            Chain.Gradient result = model.gradient();
-            loss = result.loss();
-            gradient = result.gradient();
-            output = model.output(result);
+            result = model.gradient();
         }
 
         CheckView check = null;
         if (checked) {
-            check = CheckView.of(model.check(gradient, checkSettings.coordinates(), checkSettings.seed()), chain);
+            check = CheckView.of(
+                    model.check(result.gradient(), checkSettings.coordinates(), checkSettings.seed()), model);
         }
         metrics.computed("gradient", chain, m);
-        return new GradientResponse(loss, gradient, LayoutEntry.of(chain), output, m, model.reduction(), trace, check);
+        return new GradientResponse(
+                result.loss(),
+                result.gradient(),
+                LayoutEntry.of(chain, model.order()),
+                result.output(),
+                m,
+                model.reduction(),
+                trace,
+                check,
+                result.losses(),
+                result.gradients());
     }
 }

@@ -34,6 +34,6 @@ class JacobianController {
                 Footprint.jacobian(chain), Footprint.answer(K + K * chain.parameterCount(), K, chain.depth())));
         Model.Jacobian result = model.jacobian();
         metrics.computed("jacobian", chain, 1);
-        return new JacobianResponse(result.output(), result.J(), LayoutEntry.of(chain));
+        return new JacobianResponse(result.output(), result.J(), LayoutEntry.of(chain, model.order()));
     }
 }

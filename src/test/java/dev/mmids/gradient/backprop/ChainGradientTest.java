@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.web.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;

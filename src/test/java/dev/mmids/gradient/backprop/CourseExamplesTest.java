@@ -3,6 +3,7 @@ package dev.mmids.gradient.backprop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.ejml.data.DMatrixRMaj;

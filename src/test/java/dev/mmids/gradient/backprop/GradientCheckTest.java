@@ -2,6 +2,7 @@ package dev.mmids.gradient.backprop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

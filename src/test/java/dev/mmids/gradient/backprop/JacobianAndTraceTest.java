@@ -3,6 +3,7 @@ package dev.mmids.gradient.backprop;
 import static dev.mmids.gradient.backprop.CentralDifferences.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;

@@ -8,7 +8,7 @@ import dev.mmids.gradient.backprop.Layer;
 import dev.mmids.gradient.backprop.Linear;
 import dev.mmids.gradient.backprop.LogSoftmax;
 import dev.mmids.gradient.backprop.Loss;
-import dev.mmids.gradient.backprop.Reduction;
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.backprop.Relu;
 import dev.mmids.gradient.backprop.Sigmoid;
 import dev.mmids.gradient.backprop.Softmax;
@@ -198,11 +198,21 @@ class AccountingTest {
         double worst = -2.2250738585072014E-308;
         int r = 10_000;
         int K = 30;
-        List<LayoutEntry> layout = List.of(new LayoutEntry(2, "softmax", 0, 0), new LayoutEntry(1, "linear", 0, r));
+        List<LayoutEntry> layout = List.of(
+                new LayoutEntry(2, "softmax", 0, 0),
+                new LayoutEntry(1, "linear", 0, r, Integer.MAX_VALUE, Integer.MAX_VALUE, true));
         double[] gradient = filled(r, worst);
         GradientResponse answer =
-                new GradientResponse(worst, gradient, layout, filled(K, worst), 1, "mean", null, null);
+                new GradientResponse(worst, gradient, layout, filled(K, worst), 1, "mean", null, null, null, null);
         assertThat((long) json.writeValueAsBytes(answer).length).isLessThanOrEqualTo(Footprint.answer(r + K, 0, 2));
+
+        int m = 20;
+        double[][] gradients = new double[m][];
+        Arrays.fill(gradients, gradient);
+        GradientResponse each =
+                new GradientResponse(worst, gradient, layout, null, m, "none", null, null, filled(m, worst), gradients);
+        assertThat((long) json.writeValueAsBytes(each).length)
+                .isLessThanOrEqualTo(Footprint.answer(r + K + (long) m * (r + 1), m, 2));
 
         double[][] rows = new double[K][];
         Arrays.fill(rows, filled(r, worst));
@@ -210,7 +220,7 @@ class AccountingTest {
         assertThat((long) json.writeValueAsBytes(jacobian).length)
                 .isLessThanOrEqualTo(Footprint.answer(K + (long) K * r, K, 2));
 
-        ForwardResponse forward = new ForwardResponse(rows, null, worst, K, "mean");
+        ForwardResponse forward = new ForwardResponse(rows, null, worst, K, "mean", null);
         assertThat((long) json.writeValueAsBytes(forward).length)
                 .isLessThanOrEqualTo(Footprint.answer((long) K * r + r + 1, K, 0));
     }

@@ -38,7 +38,7 @@ class NetworkPropertiesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int NETWORKS = 60;
     private static final String[] ACTIVATIONS = {
-        "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax", "log_softmax"
+        "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "silu", "softmax", "log_softmax"
     };
 
     @Autowired
@@ -133,6 +133,164 @@ class NetworkPropertiesTest {
                         .as("network %d, entry %d", network, k)
                         .isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(expected[k])));
             }
+        }
+    }
+
+    /** With "reduction": "none", the mean of the samples' losses and gradients is the answer's loss and gradient. */
+    @Test
+    void theMeanOfThePerSampleGradientsIsTheGradient() throws Exception {
+        Random random = new Random(705);
+        for (int network = 0; network < NETWORKS; network++) {
+            int m = 2 + random.nextInt(5);
+            ObjectNode request = randomRequest(random, m, true);
+            request.put("reduction", "none");
+            JsonNode answer = post("/gradient", request);
+            double[] gradient = doubles(answer.get("gradient"));
+            double[] mean = new double[gradient.length];
+            double loss = 0;
+            for (int s = 0; s < m; s++) {
+                loss += answer.get("losses").get(s).asDouble() / m;
+                double[] g = doubles(answer.get("gradients").get(s));
+                for (int k = 0; k < g.length; k++) {
+                    mean[k] += g[k] / m;
+                }
+            }
+            assertClose(
+                    "loss",
+                    new double[] {loss},
+                    new double[] {answer.get("loss").asDouble()},
+                    1e-12);
+            assertClose("network " + network, mean, gradient, 1e-12);
+            request.put("reduction", "mean");
+            assertClose(
+                    "the mean reduction",
+                    gradient,
+                    doubles(post("/gradient", request).get("gradient")),
+                    1e-12);
+        }
+    }
+
+    /** The adjoint identity: u^T (J t) from /jvp equals (J^T u)^T t from /vjp, for the parameters and the input. */
+    @Test
+    void jvpAndVjpAreAdjoint() throws Exception {
+        Random random = new Random(706);
+        for (int network = 0; network < NETWORKS; network++) {
+            ObjectNode request = withoutLoss(randomRequest(random, 1, true));
+            double[] t = normal(random, request.get("parameters").size());
+            double[] dx = normal(random, request.get("x").size());
+            ObjectNode jvp = request.deepCopy();
+            jvp.set("tangent", array(t));
+            jvp.set("inputTangent", array(dx));
+            double[] Jt = doubles(post("/jvp", jvp).get("tangentOutput"));
+            double[] u = normal(random, Jt.length);
+            ObjectNode vjp = request.deepCopy();
+            vjp.set("cotangent", array(u));
+            JsonNode back = post("/vjp", vjp);
+            double left = dot(u, Jt);
+            double right = dot(doubles(back.get("gradient")), t) + dot(doubles(back.get("inputGradient")), dx);
+            // relative to the size of the terms summed: a sum that cancels to near 0 keeps their rounding
+            double size = 0;
+            for (int j = 0; j < u.length; j++) {
+                size += Math.abs(u[j] * Jt[j]);
+            }
+            assertThat(Math.abs(left - right))
+                    .as("network %d: %s", network, request)
+                    .isLessThanOrEqualTo(1e-12 * Math.max(size, Math.abs(left)));
+        }
+    }
+
+    /** /vjp from v = ∇l_y(h_x(w)) is /gradient; /jvp along a basis vector is a column of /jacobian. */
+    @Test
+    void vjpOfTheLossGradientIsTheGradientAndJvpOfABasisVectorIsAColumn() throws Exception {
+        Random random = new Random(707);
+        for (int network = 0; network < NETWORKS; network++) {
+            ObjectNode request = randomRequest(random, 1, true);
+            Loss loss = Loss.valueOf(request.get("loss").get("type").asString().toUpperCase());
+            if (loss.onLogits(dev.mmids.gradient.backprop.LayerKind.SOFTMAX.create(1)) != null
+                    || loss.onLogits(dev.mmids.gradient.backprop.LayerKind.SIGMOID.create(1)) != null) {
+                // /gradient takes these from the logits, a v computed from the rounded probabilities is coarser
+                continue;
+            }
+            double[] output = doubles(post("/forward", request).get("output"));
+            double[] y = doubles(request.get("y"));
+            double[] v =
+                    loss.gradient(DMatrixRMaj.wrap(1, output.length, output), DMatrixRMaj.wrap(1, y.length, y), 1).data;
+            ObjectNode vjp = withoutLoss(request);
+            vjp.set("cotangent", array(v));
+            assertClose(
+                    "network " + network,
+                    doubles(post("/vjp", vjp).get("gradient")),
+                    doubles(post("/gradient", request).get("gradient")),
+                    1e-9);
+
+            ObjectNode plain = withoutLoss(request);
+            JsonNode J = post("/jacobian", plain).get("jacobian");
+            int k = random.nextInt(plain.get("parameters").size());
+            double[] e = new double[plain.get("parameters").size()];
+            e[k] = 1;
+            ObjectNode jvp = plain.deepCopy();
+            jvp.set("tangent", array(e));
+            double[] column = new double[J.size()];
+            for (int j = 0; j < column.length; j++) {
+                column[j] = J.get(j).get(k).asDouble();
+            }
+            assertClose("column " + k, doubles(post("/jvp", jvp).get("tangentOutput")), column, 1e-12);
+        }
+    }
+
+    /** The gradient in one order is the other order's blocks reversed, given w in that order too. */
+    @Test
+    void theGradientInOneOrderIsTheOthersBlocksReversed() throws Exception {
+        Random random = new Random(708);
+        for (int network = 0; network < NETWORKS; network++) {
+            ObjectNode request = randomRequest(random, 1 + random.nextInt(3), true);
+            JsonNode last = post("/gradient", request);
+            double[] w = doubles(request.get("parameters"));
+            double[] g = doubles(last.get("gradient"));
+            double[] wReversed = new double[w.length];
+            double[] gReversed = new double[g.length];
+            for (JsonNode entry : last.get("layout")) {
+                int offset = entry.get("offset").asInt();
+                int length = entry.get("length").asInt();
+                System.arraycopy(w, offset, wReversed, w.length - offset - length, length);
+                System.arraycopy(g, offset, gReversed, g.length - offset - length, length);
+            }
+            ObjectNode first = request.deepCopy();
+            first.put("order", "first-layer-first");
+            first.set("parameters", array(wReversed));
+            JsonNode answer = post("/gradient", first);
+            assertThat(doubles(answer.get("gradient")))
+                    .as("network %d", network)
+                    .isEqualTo(gReversed);
+            assertThat(answer.get("layout").get(0).get("layer").asInt()).isEqualTo(1);
+        }
+    }
+
+    private static ObjectNode withoutLoss(ObjectNode request) {
+        ObjectNode plain = request.deepCopy();
+        plain.remove("loss");
+        plain.remove("y");
+        plain.remove("reduction");
+        return plain;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
+    }
+
+    /** Each entry within {@code relative} of the larger of its expected value and 1e-6 of the vector's largest. */
+    private static void assertClose(String what, double[] actual, double[] expected, double relative) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        double scale = Arrays.stream(expected).map(Math::abs).max().orElse(0);
+        for (int k = 0; k < expected.length; k++) {
+            double allowed = relative * Math.max(Math.max(Math.abs(expected[k]), 1e-6 * scale), 1e-300);
+            assertThat(Math.abs(actual[k] - expected[k]))
+                    .as("%s[%d]: %s, expected %s", what, k, actual[k], expected[k])
+                    .isLessThanOrEqualTo(allowed);
         }
     }
 

@@ -7,10 +7,14 @@ import dev.mmids.gradient.backprop.Loss;
 import dev.mmids.gradient.web.model.ForwardRequest;
 import dev.mmids.gradient.web.model.GradientRequest;
 import dev.mmids.gradient.web.model.JacobianRequest;
+import dev.mmids.gradient.web.model.JvpRequest;
 import dev.mmids.gradient.web.model.LayerSpec;
 import dev.mmids.gradient.web.model.LayerType;
 import dev.mmids.gradient.web.model.LossSpec;
+import dev.mmids.gradient.web.model.ParameterOrder;
 import dev.mmids.gradient.web.model.Sample;
+import dev.mmids.gradient.web.model.VjpRequest;
+import dev.mmids.gradient.web.model.VjpSample;
 import dev.mmids.gradient.web.problem.FieldError;
 import dev.mmids.gradient.web.problem.ProblemKind;
 import io.swagger.v3.oas.models.Operation;
@@ -40,6 +44,9 @@ class OpenApiContractTest {
             Map.entry("GradientRequest", GradientRequest.class),
             Map.entry("ForwardRequest", ForwardRequest.class),
             Map.entry("JacobianRequest", JacobianRequest.class),
+            Map.entry("VjpRequest", VjpRequest.class),
+            Map.entry("VjpSample", VjpSample.class),
+            Map.entry("JvpRequest", JvpRequest.class),
             Map.entry("Layer", LayerSpec.class),
             Map.entry("Loss", LossSpec.class),
             Map.entry("Sample", Sample.class),
@@ -53,6 +60,8 @@ class OpenApiContractTest {
             Map.entry("Comparison", CheckView.Comparison.class),
             Map.entry("ForwardResponse", ForwardResponse.class),
             Map.entry("JacobianResponse", JacobianResponse.class),
+            Map.entry("VjpResponse", VjpResponse.class),
+            Map.entry("JvpResponse", JvpResponse.class),
             Map.entry("Catalog", CatalogController.CatalogResponse.class),
             Map.entry("CatalogLayer", CatalogController.LayerEntry.class),
             Map.entry("CatalogField", CatalogController.FieldEntry.class),
@@ -89,8 +98,17 @@ class OpenApiContractTest {
     }
 
     /** The request schemas, whose records Jackson reads strictly. */
-    static final Set<String> REQUESTS =
-            Set.of("GradientRequest", "ForwardRequest", "ForwardSample", "JacobianRequest", "Layer", "Loss", "Sample");
+    static final Set<String> REQUESTS = Set.of(
+            "GradientRequest",
+            "ForwardRequest",
+            "ForwardSample",
+            "JacobianRequest",
+            "VjpRequest",
+            "VjpSample",
+            "JvpRequest",
+            "Layer",
+            "Loss",
+            "Sample");
 
     /**
      * Requests are strict, so that a misspelt field is a 400; every object of an answer (and a problem) is
@@ -184,7 +202,8 @@ class OpenApiContractTest {
         assertThat(enumeration("LossType"))
                 .containsExactlyElementsOf(
                         Arrays.stream(Loss.values()).map(Loss::id).toList());
-        assertThat(enumeration("Reduction")).containsExactly("mean", "sum");
+        assertThat(enumeration("Reduction")).containsExactly("mean", "sum", "none");
+        assertThat(enumeration("ParameterOrder")).containsExactlyElementsOf(ParameterOrder.ids());
         String problemTypes = schema("Problem").getDescription();
         for (ProblemKind kind : ProblemKind.values()) {
             String slug = kind.type().toString().substring(ProblemKind.TYPE_PREFIX.length());

@@ -176,7 +176,7 @@ class SeedEndpointsTest {
                                 "mean_squared_error",
                                 "binary_cross_entropy",
                                 "binary_cross_entropy_logits")))
-                .andExpect(jsonPath("$.reductions", contains("mean", "sum")))
+                .andExpect(jsonPath("$.reductions", contains("mean", "sum", "none")))
                 .andExpect(jsonPath("$.limits.maxBodyBytes").value(64 * 1024 * 1024))
                 .andExpect(jsonPath("$.limits.maxTraceEntries").value(80))
                 .andExpect(jsonPath("$.limits.maxJacobianEntries").value(30))

@@ -84,6 +84,34 @@ public final class Footprint {
     }
 
     /**
+     * Per-sample gradients of m samples ({@code "reduction": "none"}): the gradient's pass, with each
+     * sample's gradient (m × r) and each sample's loss held besides.
+     */
+    public static long perSample(Chain chain, long m) {
+        return plus(gradient(chain, m), plus(times(m, doubles(chain.parameterCount())), doubles(m)));
+    }
+
+    /**
+     * The vector-Jacobian products of m samples: the gradient's pass from the cotangents (the same
+     * matrices), and every sample's q^1 kept for the answer.
+     */
+    public static long vjp(Chain chain, long m) {
+        return plus(gradient(chain, m), matrix(m, chain.inputSize()));
+    }
+
+    /**
+     * A Jacobian-vector product at one input: the forward pass of one sample twice over (the outputs and
+     * their tangents), and each linear layer's tangent of W, copied out of t.
+     */
+    public static long jvp(Chain chain) {
+        long bytes = times(3, forwardPass(chain, 1));
+        for (int i = 1; i <= chain.depth(); i++) {
+            bytes = plus(bytes, doubles(chain.layer(i).parameterCount()));
+        }
+        return bytes;
+    }
+
+    /**
      * A trace beyond the gradient of its one sample: each layer's blocks A_i and B_i, built and then copied
      * into rows for the answer, the slices p^i, and the loss's gradient once more.
      */

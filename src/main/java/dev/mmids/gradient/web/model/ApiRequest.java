@@ -22,8 +22,33 @@ public interface ApiRequest {
         return null;
     }
 
+    /** The one sample's label as a class index. */
+    default Integer label() {
+        return null;
+    }
+
+    /** The cotangent of the one sample's output, for {@code POST /vjp}. */
+    default double[] cotangent() {
+        return null;
+    }
+
+    /** The tangent t of w, for {@code POST /jvp}. */
+    default double[] tangent() {
+        return null;
+    }
+
+    /** The tangent u of x, for {@code POST /jvp}. */
+    default double[] inputTangent() {
+        return null;
+    }
+
     /** A batch. */
-    default List<Sample> samples() {
+    default List<? extends SampleSpec> samples() {
+        return null;
+    }
+
+    /** {@code "last-layer-first"} (the default) or {@code "first-layer-first"}: the order of every vector over w. */
+    default String order() {
         return null;
     }
 
@@ -31,7 +56,7 @@ public interface ApiRequest {
         return null;
     }
 
-    /** {@code "mean"} or {@code "sum"}. */
+    /** {@code "mean"}, {@code "sum"} or {@code "none"}. */
     default String reduction() {
         return null;
     }

@@ -13,8 +13,10 @@ public record ForwardRequest(
         double[] parameters,
         double[] x,
         double[] y,
+        Integer label,
         List<Sample> samples,
-        String reduction)
+        String reduction,
+        String order)
         implements ApiRequest {
 
     /** Empty optional arrays are absent ({@link Absent}). */

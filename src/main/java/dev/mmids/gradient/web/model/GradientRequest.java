@@ -7,7 +7,11 @@ import java.util.List;
  * sample (x, y) or a batch with its reduction.
  *
  * @param parameters w = (w^L; ...; w^1), when the layers do not carry their own
- * @param reduction {@code "mean"} (the default) or {@code "sum"}
+ * @param label the one sample's label as a class index, instead of y
+ * @param reduction {@code "mean"} (the default), {@code "sum"}, or {@code "none"}: the mean, and every
+ *     sample's loss and gradient beside it
+ * @param order the order of the flat vectors over w: {@code "last-layer-first"} (the default) or {@code
+ *     "first-layer-first"}
  * @param trace whether to add every intermediate quantity of the seed (one sample only)
  * @param check whether to add a gradient check by central differences
  */
@@ -17,10 +21,12 @@ public record GradientRequest(
         double[] parameters,
         double[] x,
         double[] y,
+        Integer label,
         List<Sample> samples,
         String reduction,
         Boolean trace,
-        Boolean check)
+        Boolean check,
+        String order)
         implements ApiRequest {
 
     /** Empty optional arrays are absent ({@link Absent}). */

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLayerOutputs the widest vector: any layer's output, and the input x
  * @param maxTraceEntries the most matrix entries in a trace
  * @param maxJacobianEntries the most entries in a Jacobian
+ * @param maxPerSampleEntries the most numbers in the per-sample gradients of {@code "reduction": "none"}:
+ *     samples × parameters
  * @param computeDeadline the longest a request's computation may run; past it, the answer is a 503
  */
 @Validated
@@ -31,6 +33,7 @@ public record Limits(
         @Positive @DefaultValue("1000000") int maxLayerOutputs,
         @Positive @DefaultValue("1000000") long maxTraceEntries,
         @Positive @DefaultValue("10000000") long maxJacobianEntries,
+        @Positive @DefaultValue("10000000") long maxPerSampleEntries,
         @NotNull @DefaultValue("30s") Duration computeDeadline) {
 
     /** The largest body the server can hold: the length of the largest Java array. */

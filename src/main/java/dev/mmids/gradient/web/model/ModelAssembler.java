@@ -5,7 +5,7 @@ import static dev.mmids.gradient.web.model.RequestChecks.requireWithin;
 import dev.mmids.gradient.backprop.Chain;
 import dev.mmids.gradient.backprop.InvalidLabelException;
 import dev.mmids.gradient.backprop.Loss;
-import dev.mmids.gradient.backprop.Reduction;
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.web.problem.InvalidLabelProblem;
 import dev.mmids.gradient.web.problem.MissingFieldProblem;
 import dev.mmids.gradient.web.problem.SampleFormProblem;
@@ -34,12 +34,12 @@ public class ModelAssembler {
         if (request.loss() == null) {
             throw new MissingFieldProblem(List.of("/loss"));
         }
-        return assemble(request);
+        return assemble(request, RequestChecks.Target.LABEL);
     }
 
     /** POST /forward: a loss is optional, and labels come with it. */
     public Model forward(ForwardRequest request) {
-        return assemble(request);
+        return assemble(request, request.loss() == null ? RequestChecks.Target.NONE : RequestChecks.Target.LABEL);
     }
 
     /** POST /jacobian: one input, no loss. */
@@ -47,14 +47,47 @@ public class ModelAssembler {
         if (request.x() == null && request.layers() != null) {
             throw new MissingFieldProblem(List.of("/x"));
         }
-        return assemble(request);
+        return assemble(request, RequestChecks.Target.NONE);
     }
 
-    private Model assemble(ApiRequest request) {
+    /** POST /vjp: inputs with the cotangents of their outputs, no loss. */
+    public Model vjp(VjpRequest request) {
+        return assemble(request, RequestChecks.Target.COTANGENT);
+    }
+
+    /** POST /jvp: one input, the tangent of w and perhaps of x, no loss. */
+    public Model jvp(JvpRequest request) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (request.layers() != null && request.x() == null) {
+            missing.add("/x");
+        }
+        if (request.layers() != null && request.tangent() == null) {
+            missing.add("/tangent");
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingFieldProblem(missing);
+        }
+        Model model = assemble(request, RequestChecks.Target.NONE);
+        Chain chain = model.chain();
+        requireLength(request.tangent(), chain.parameterCount(), "/tangent", "the network's parameters w");
+        double[] u = request.inputTangent() == null ? new double[chain.inputSize()] : request.inputTangent();
+        requireLength(u, chain.inputSize(), "/inputTangent", "its input x");
+        return model.withTangents(model.order().toEngine(chain, request.tangent()), u);
+    }
+
+    private static void requireLength(double[] v, long expected, String pointer, String what) {
+        if (v.length != expected) {
+            throw new ShapeMismatchProblem(
+                    pointer, "has length " + v.length + ", but " + what + " have " + expected + " entries");
+        }
+    }
+
+    private Model assemble(ApiRequest request, RequestChecks.Target target) {
         List<LayerType> types = RequestChecks.layerTypes(request.layers());
         Loss loss = request.loss() == null ? null : RequestChecks.loss(request.loss());
         Reduction reduction = RequestChecks.reduction(request.reduction());
-        RequestChecks.requireSampleFields(request, loss != null);
+        ParameterOrder order = ParameterOrder.of(request.order());
+        RequestChecks.requireSampleFields(request, target);
         RequestChecks.requireFinite(request);
         if (loss == null) {
             RequestChecks.requireNoLabels(request);
@@ -64,17 +97,30 @@ public class ModelAssembler {
             throw new ShapeMismatchProblem("/layers", "is empty; a network has at least one layer");
         }
         requireWithin(request.layers().size(), limits.maxLayers(), "/layers", "layers");
+        RequestChecks.requireOneLabelEach(request);
         Samples samples = Samples.of(request, limits);
         Chain chain = Networks.chain(
-                request.layers(), types, request.parameters(), samples.width(), samples.inputPointer(0), limits);
-        if (loss == null) {
-            return new Model(chain, samples.inputs(), null, null, reduction, samples.isBatch());
+                request.layers(), types, request.parameters(), order, samples.width(), samples.pointer(0, "x"), limits);
+        boolean perSample = "none".equals(request.reduction());
+        if (perSample) {
+            requireWithin(
+                    (long) samples.size() * chain.parameterCount(),
+                    limits.maxPerSampleEntries(),
+                    "/reduction",
+                    "per-sample gradient entries (samples × parameters)");
         }
-        DMatrixRMaj Y = samples.labels(chain.outputSize());
+        Model model = new Model(chain, samples.inputs(), order, samples.isBatch());
+        if (target == RequestChecks.Target.COTANGENT) {
+            return model.withCotangents(samples.cotangents(chain.outputSize()));
+        }
+        if (loss == null) {
+            return model;
+        }
+        DMatrixRMaj Y = samples.labels(chain.outputSize(), loss);
         try {
             loss.checkLabels(Y);
         } catch (InvalidLabelException e) {
-            String pointer = samples.labelPointer(e.sample());
+            String pointer = samples.pointer(e.sample(), "y");
             throw new InvalidLabelProblem(
                     e.index() < 0
                             ? pointer
@@ -84,7 +130,7 @@ public class ModelAssembler {
                     loss.id(),
                     e.problem());
         }
-        return new Model(chain, samples.inputs(), Y, loss, reduction, samples.isBatch());
+        return model.withLoss(Y, loss, reduction, perSample);
     }
 
     /**

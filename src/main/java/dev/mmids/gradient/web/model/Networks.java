@@ -27,11 +27,17 @@ final class Networks {
     /**
      * The chain on inputs of length n.
      *
-     * @param parameters the top-level (w^L; ...; w^1), or null when the layers carry their own
+     * @param parameters the top-level w in {@code order}, or null when the layers carry their own
      * @param input the pointer to the first x, blamed when the parameters say it has another width
      */
     static Chain chain(
-            List<LayerSpec> specs, List<LayerType> types, double[] parameters, int n, String input, Limits limits) {
+            List<LayerSpec> specs,
+            List<LayerType> types,
+            double[] parameters,
+            ParameterOrder order,
+            int n,
+            String input,
+            Limits limits) {
         int L = specs.size();
         int[] widths = new int[L + 1];
         long[] counts = new long[L];
@@ -45,7 +51,7 @@ final class Networks {
             requireWithin(total, limits.maxParameters(), parameters != null ? "/parameters" : "/layers", "parameters");
         }
 
-        double[][] w = new ParameterLayout(specs, types, widths, counts, total, input).split(parameters);
+        double[][] w = new ParameterLayout(specs, types, widths, counts, total, input, order).split(parameters);
         List<Layer> layers = new ArrayList<>(L);
         for (int i = 0; i < L; i++) {
             layers.add(types.get(i).create(specs.get(i), widths[i], w[i]));
@@ -89,7 +95,13 @@ final class Networks {
 
     /** w^1 .. w^L (index i - 1) from whichever form the request uses, with their lengths checked. */
     private record ParameterLayout(
-            List<LayerSpec> specs, List<LayerType> types, int[] widths, long[] counts, long total, String input) {
+            List<LayerSpec> specs,
+            List<LayerType> types,
+            int[] widths,
+            long[] counts,
+            long total,
+            String input,
+            ParameterOrder order) {
 
         double[][] split(double[] flat) {
             int L = specs.size();
@@ -115,14 +127,14 @@ final class Networks {
                 requireInputWidthFits(first, flat.length - (total - counts[first]), "/parameters");
                 throw new ParameterCountProblem(
                         "/parameters",
-                        "the network takes " + total + " parameters (" + countsLastFirst() + ")",
+                        "the network takes " + total + " parameters (" + countsInOrder() + ")",
                         flat.length);
             }
             double[][] w = new double[specs.size()][];
-            int offset = flat.length;
-            for (int i = 0; i < specs.size(); i++) {
-                offset -= (int) counts[i];
-                w[i] = Arrays.copyOfRange(flat, offset, offset + (int) counts[i]);
+            int offset = 0;
+            for (int i : order.layers(specs.size())) {
+                w[i - 1] = Arrays.copyOfRange(flat, offset, offset + (int) counts[i - 1]);
+                offset += (int) counts[i - 1];
             }
             return w;
         }
@@ -188,14 +200,14 @@ final class Networks {
                                     + ": the parameters of a linear layer on inputs of length " + implied)));
         }
 
-        private String countsLastFirst() {
+        private String countsInOrder() {
             List<String> parts = new ArrayList<>();
-            for (int i = counts.length - 1; i >= 0; i--) {
-                if (counts[i] > 0) {
-                    parts.add("layer " + (i + 1) + ": " + counts[i]);
+            for (int i : order.layers(counts.length)) {
+                if (counts[i - 1] > 0) {
+                    parts.add("layer " + i + ": " + counts[i - 1]);
                 }
             }
-            return "last layer first: " + String.join(", ", parts);
+            return order.id().replace('-', ' ') + ": " + String.join(", ", parts);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.mmids.gradient.web.model;
 
 import dev.mmids.gradient.backprop.Loss;
-import dev.mmids.gradient.backprop.Reduction;
+import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.web.problem.LimitExceededProblem;
 import dev.mmids.gradient.web.problem.MissingFieldProblem;
 import dev.mmids.gradient.web.problem.NonFiniteNumberProblem;
@@ -76,55 +76,91 @@ final class RequestChecks {
                         Arrays.stream(Loss.values()).map(Loss::id).toList()));
     }
 
+    /** The reductions of the API: the engine's, and {@code none}, the mean with every sample's share beside it. */
+    static final List<String> REDUCTIONS = List.of("mean", "sum", "none");
+
+    /** The engine's reduction of a request's: {@code none} answers the mean beside the per-sample values. */
     static Reduction reduction(String reduction) {
-        if (reduction == null) {
+        if (reduction == null || reduction.equals("none")) {
             return Reduction.MEAN;
         }
         return Arrays.stream(Reduction.values())
                 .filter(r -> r.name().toLowerCase(Locale.ROOT).equals(reduction))
                 .findFirst()
-                .orElseThrow(
-                        () -> new UnknownTypeProblem("/reduction", "reduction", reduction, List.of("mean", "sum")));
+                .orElseThrow(() -> new UnknownTypeProblem("/reduction", "reduction", reduction, REDUCTIONS));
     }
 
-    /** Every sample has its x, and, when the request has a loss, its y. */
-    static void requireSampleFields(ApiRequest request, boolean labels) {
+    /** What each sample needs besides its x: a label (y or a class index) for a loss, a cotangent for a vjp. */
+    enum Target {
+        NONE,
+        LABEL,
+        COTANGENT
+    }
+
+    /** Every sample has its x and the target the request needs. */
+    static void requireSampleFields(ApiRequest request, Target target) {
         List<String> missing = new ArrayList<>();
-        if (request.x() != null && request.y() == null && labels) {
-            missing.add("/y");
+        if (request.x() != null) {
+            requireTarget(request.y(), request.label(), request.cotangent(), target, "/", missing);
         }
-        List<Sample> samples = request.samples();
+        List<? extends SampleSpec> samples = request.samples();
         for (int s = 0; samples != null && s < samples.size(); s++) {
-            Sample sample = samples.get(s);
+            SampleSpec sample = samples.get(s);
             if (sample == null) {
-                throw new WrongTypeProblem(
-                        SAMPLES.appendIndex(s).toString(), "a sample object {\"x\": [...], \"y\": [...]}");
+                throw new WrongTypeProblem(SAMPLES.appendIndex(s).toString(), "a sample object {\"x\": [...], ...}");
             }
             if (sample.x() == null) {
                 missing.add(at(SAMPLES, s, "x"));
             }
-            if (sample.y() == null && labels) {
-                missing.add(at(SAMPLES, s, "y"));
-            }
+            requireTarget(
+                    sample.y(), sample.label(), sample.cotangent(), target, SAMPLES.appendIndex(s) + "/", missing);
         }
         requireNone(missing);
+    }
+
+    private static void requireTarget(
+            double[] y, Integer label, double[] cotangent, Target target, String at, List<String> missing) {
+        if (target == Target.LABEL && y == null && label == null) {
+            missing.add(at + "y");
+        }
+        if (target == Target.COTANGENT && cotangent == null) {
+            missing.add(at + "cotangent");
+        }
+    }
+
+    /** A label is a vector y or a class index, not both. */
+    static void requireOneLabelEach(ApiRequest request) {
+        if (request.y() != null && request.label() != null) {
+            throw SampleFormProblem.labelTwice("/y", "/label");
+        }
+        List<? extends SampleSpec> samples = request.samples();
+        for (int s = 0; samples != null && s < samples.size(); s++) {
+            if (samples.get(s).y() != null && samples.get(s).label() != null) {
+                throw SampleFormProblem.labelTwice(at(SAMPLES, s, "y"), at(SAMPLES, s, "label"));
+            }
+        }
     }
 
     /** Without a loss, a request has no labels: a 422 that points at them, not a 400 for the loss. */
     static void requireNoLabels(ApiRequest request) {
         List<String> labels = new ArrayList<>();
         int count = 0;
-        if (request.y() != null) {
-            labels.add("/y");
-            count++;
-        }
-        List<Sample> samples = request.samples();
-        for (int s = 0; samples != null && s < samples.size(); s++) {
-            if (samples.get(s).y() != null) {
-                if (labels.size() < MAX_LISTED) {
-                    labels.add(at(SAMPLES, s, "y"));
-                }
+        for (String field : new String[] {"y", "label"}) {
+            if (field.equals("y") ? request.y() != null : request.label() != null) {
+                labels.add("/" + field);
                 count++;
+            }
+        }
+        List<? extends SampleSpec> samples = request.samples();
+        for (int s = 0; samples != null && s < samples.size(); s++) {
+            SampleSpec sample = samples.get(s);
+            for (String field : new String[] {"y", "label"}) {
+                if (field.equals("y") ? sample.y() != null : sample.label() != null) {
+                    if (labels.size() < MAX_LISTED) {
+                        labels.add(at(SAMPLES, s, field));
+                    }
+                    count++;
+                }
             }
         }
         if (count > 0) {
@@ -145,12 +181,18 @@ final class RequestChecks {
         check.array(JsonPointer.compile("/parameters"), request.parameters());
         check.array(JsonPointer.compile("/x"), request.x());
         check.array(JsonPointer.compile("/y"), request.y());
-        List<Sample> samples = request.samples();
+        check.array(JsonPointer.compile("/cotangent"), request.cotangent());
+        check.array(JsonPointer.compile("/tangent"), request.tangent());
+        check.array(JsonPointer.compile("/inputTangent"), request.inputTangent());
+        List<? extends SampleSpec> samples = request.samples();
         for (int s = 0; samples != null && s < samples.size(); s++) {
             check.array(
                     SAMPLES.appendIndex(s).appendProperty("x"), samples.get(s).x());
             check.array(
                     SAMPLES.appendIndex(s).appendProperty("y"), samples.get(s).y());
+            check.array(
+                    SAMPLES.appendIndex(s).appendProperty("cotangent"),
+                    samples.get(s).cotangent());
         }
         check.throwIfAny();
     }

@@ -21,10 +21,22 @@ public class SampleFormProblem extends Problem {
                 List.of(new FieldError("/x", "is missing, and so is /samples")));
     }
 
-    public static SampleFormProblem labelBesideBatch() {
+    /** A top-level target (y, label, cotangent) beside a batch: {@code pointer} is {@code /y}, ... */
+    public static SampleFormProblem targetBesideBatch(String pointer) {
+        String field = pointer.substring(1);
         return new SampleFormProblem(
-                "a top-level \"y\" belongs to a top-level \"x\"; in a batch each sample carries its own \"y\"",
-                List.of(new FieldError("/y", "must be absent when /samples is given")));
+                "a top-level \"" + field + "\" belongs to a top-level \"x\"; in a batch each sample carries its own \""
+                        + field + "\"",
+                List.of(new FieldError(pointer, "must be absent when /samples is given")));
+    }
+
+    /** A sample with its label both as a vector and as a class index. */
+    public static SampleFormProblem labelTwice(String y, String label) {
+        return new SampleFormProblem(
+                "a sample has both \"y\" and \"label\": give its label once, as a vector y or as a class index",
+                List.of(
+                        new FieldError(y, "gives the label as a vector"),
+                        new FieldError(label, "gives it as a class")));
     }
 
     public static SampleFormProblem traceOfABatch() {
@@ -37,7 +49,7 @@ public class SampleFormProblem extends Problem {
     public static SampleFormProblem labelsWithoutLoss(List<String> pointers, int count) {
         return new SampleFormProblem(
                 "the request has " + count + (count == 1 ? " label" : " labels")
-                        + " (\"y\") but no \"loss\": add the loss the labels are for, or leave them out",
+                        + " (\"y\" or \"label\") but no \"loss\": add the loss the labels are for, or leave them out",
                 pointers.stream()
                         .map(pointer -> new FieldError(pointer, "is a label, but the request has no loss"))
                         .toList());
