@@ -133,8 +133,8 @@ public final class Chain {
 
     /**
      * The seed's backward loop from q^{top+1}: for i = top..1, p^i = A_i^T q^{i+1} and q^i = B_i^T
-     * q^{i+1}. The p^i are summed over the batch into p, or, given {@code each}, kept sample by sample in
-     * each[s]; q^1 is computed only {@code toInput}, and every q^i is kept in {@code kept} when it is given.
+     * q^{i+1}. The p^i are summed over the batch into p, when it is given, and kept sample by sample in
+     * each[s], when it is given; q^1 is computed only {@code toInput}, and every q^i is kept in {@code kept} when it is given.
      *
      * @return q^1, or null
      */
@@ -150,9 +150,10 @@ public final class Chain {
     }
 
     private static void vjpParameters(Layer g, DMatrixRMaj Z, DMatrixRMaj Q, double[] p, double[][] each, int at) {
-        if (each == null) {
+        if (p != null) {
             g.vjpParameters(Z, Q, p, at);
-        } else {
+        }
+        if (each != null) {
             g.vjpParametersEach(Z, Q, each, at);
         }
     }
@@ -170,7 +171,7 @@ public final class Chain {
         DMatrixRMaj Z = z[top + 1];
         double f = reducedLoss(l, Z, Y, loss, reduction);
         DMatrixRMaj q = l.gradient(Z, Y, reduction == Reduction.MEAN ? 1.0 / Z.numRows : 1.0);
-        if (firstNonFinite(q.data) >= 0) {
+        if (Shapes.firstNonFinite(q.data) >= 0) {
             throw NonFiniteValueException.inLossGradient(depth() + 1, loss);
         }
         return new Start(top, f, q, l);
@@ -193,11 +194,14 @@ public final class Chain {
      */
     private void stepDone(int i, double[] p, double[][] each, DMatrixRMaj q, DMatrixRMaj[] kept) {
         Layer g = layer(i);
-        for (double[] row : each == null ? new double[][] {p} : each) {
-            requireFinite(row, offsets[i], g.parameterCount(), i, g, "parameter gradient");
+        if (p != null) {
+            Shapes.requireFinite(p, offsets[i], g.parameterCount(), i, g, "parameter gradient");
+        }
+        for (int s = 0; each != null && s < each.length; s++) {
+            Shapes.requireFinite(each[s], offsets[i], g.parameterCount(), i, g, "parameter gradient");
         }
         if (q != null) {
-            requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
+            Shapes.requireFinite(q.data, 0, q.data.length, i, g, "input gradient");
         }
         if (kept != null) {
             kept[i] = q;
@@ -274,28 +278,11 @@ public final class Chain {
     DMatrixRMaj forwardThrough(DMatrixRMaj z, int i) {
         Deadline.checkCurrent();
         DMatrixRMaj out = layer(i).forward(z);
-        int bad = firstNonFinite(out.data);
+        int bad = Shapes.firstNonFinite(out.data);
         if (bad >= 0) {
             int n = out.numCols;
             throw NonFiniteValueException.inForwardPass(i, layer(i), bad / n, bad % n, out.data[bad]);
         }
         return out;
-    }
-
-    static void requireFinite(double[] values, int from, int length, int i, Layer layer, String quantity) {
-        for (int k = from; k < from + length; k++) {
-            if (!Double.isFinite(values[k])) {
-                throw NonFiniteValueException.inBackwardPass(i, layer, quantity);
-            }
-        }
-    }
-
-    static int firstNonFinite(double[] values) {
-        for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
-                return k;
-            }
-        }
-        return -1;
     }
 }

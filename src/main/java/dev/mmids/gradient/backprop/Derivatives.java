@@ -37,16 +37,12 @@ public final class Derivatives {
         int m = X.numRows;
         double[] losses = start.stable().values(z[start.top() + 1], Y);
         double[][] gradients = new double[m][chain.parameterCount()];
-        chain.backward(z, start.q(), start.top(), null, gradients, false, null);
+        double[] gradient = new double[chain.parameterCount()];
+        // the sum by the batch's products, as the mean reduction computes it, not by reading every sample's
+        chain.backward(z, start.q(), start.top(), gradient, gradients, false, null);
         double sum = 0;
         for (double l : losses) {
             sum += l;
-        }
-        double[] gradient = new double[chain.parameterCount()];
-        for (double[] g : gradients) {
-            for (int k = 0; k < gradient.length; k++) {
-                gradient[k] += g[k];
-            }
         }
         double scale = 1.0 / m;
         for (int k = 0; k < gradient.length; k++) {
@@ -107,7 +103,7 @@ public final class Derivatives {
             for (int k = 0; k < next.data.length; k++) {
                 next.data[k] += At[k];
             }
-            if (Chain.firstNonFinite(next.data) >= 0) {
+            if (Shapes.firstNonFinite(next.data) >= 0) {
                 throw NonFiniteValueException.inJacobian(i, g);
             }
             Deadline.checkCurrent();
@@ -135,7 +131,7 @@ public final class Derivatives {
             DMatrixRMaj BJT = g.jvpInput(z, out, JT);
             DMatrixRMaj AT = CommonOps_DDRM.transpose(g.parameterBlock(z.data), null);
             JT = CommonOps_DDRM.concatRowsMulti(AT, BJT);
-            if (Chain.firstNonFinite(JT.data) >= 0) {
+            if (Shapes.firstNonFinite(JT.data) >= 0) {
                 throw NonFiniteValueException.inJacobian(i, g);
             }
             z = out;

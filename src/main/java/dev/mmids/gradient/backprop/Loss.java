@@ -210,10 +210,7 @@ public enum Loss {
         return id;
     }
 
-    /**
-     * Whether y is a distribution over the K outputs as classes (the cross-entropies), so that a class k
-     * can stand for the label e_{k+1}.
-     */
+    /** Whether y is a distribution over the outputs as classes, so that a class k can stand for e_{k+1}. */
     public boolean hasClasses() {
         return this == CROSS_ENTROPY || this == CROSS_ENTROPY_LOGITS;
     }
@@ -238,10 +235,9 @@ public enum Loss {
 
     /** Σ_s l_{y_s}(z_s) over the rows of Z and Y (m × K). */
     public double sum(DMatrixRMaj Z, DMatrixRMaj Y) {
-        requireSameShape(Z, Y);
         double sum = 0;
-        for (int s = 0, K = Z.numCols; s < Z.numRows; s++) {
-            sum += value(Z.data, Y.data, s * K, K);
+        for (double value : values(Z, Y)) {
+            sum += value;
         }
         return sum;
     }

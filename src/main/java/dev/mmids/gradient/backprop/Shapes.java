@@ -63,4 +63,22 @@ final class Shapes {
             }
         }
     }
+
+    /** Throws {@link NonFiniteValueException} when an entry of values[from .. from+length) is not finite. */
+    static void requireFinite(double[] values, int from, int length, int i, Layer layer, String quantity) {
+        for (int k = from; k < from + length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw NonFiniteValueException.inBackwardPass(i, layer, quantity);
+            }
+        }
+    }
+
+    static int firstNonFinite(double[] values) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
 }
