@@ -951,6 +951,82 @@ def write_additions():
     print("losses:", dict(losses))
 
 
+DESCENT_FILE = OUTPUT_FILE.parent / "descent.json"
+DESCENT_SEED = SEED + 200
+OPTIMIZERS = [
+    {"type": "sgd", "learningRate": 0.1},
+    {"type": "sgd", "learningRate": 0.05, "momentum": 0.9},
+    {"type": "adam"},
+    {"type": "adam", "learningRate": 0.01, "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-6},
+]
+
+
+def torch_optimizer(spec, leaves):
+    """torch.optim's optimizer for a request's spec, one tensor at a time (foreach=False), as the service."""
+    if spec["type"] == "sgd":
+        return torch.optim.SGD(leaves, lr=spec["learningRate"], momentum=spec.get("momentum", 0.0), foreach=False)
+    return torch.optim.Adam(leaves, lr=spec.get("learningRate", 0.001),
+                            betas=(spec.get("beta1", 0.9), spec.get("beta2", 0.999)),
+                            eps=spec.get("epsilon", 1e-8), foreach=False)
+
+
+def descent_cases(s):
+    """Runs of POST /descent against torch.optim: consecutive batches, each step the batch's mean loss."""
+    cases = []
+    for i in range(1, 25):
+        loss = LOSSES[i % len(LOSSES)]
+        spec = OPTIMIZERS[i % len(OPTIMIZERS)]
+        m = s.rng.randint(2, 9)
+        batch_size = [None, m, s.rng.randint(1, m), 3][i % 4]
+        epochs = s.rng.randint(2, 6)
+        order = "first-layer-first" if i % 5 == 0 else "last-layer-first"
+        layers, parts, samples, d = instance(s, loss, m)
+        leaves = [p.clone().requires_grad_(True) for p in parts]
+        optimizer = torch_optimizer(spec, [leaf for leaf in leaves if leaf.numel() > 0])
+        size = m if batch_size is None else min(batch_size, m)
+        history, steps = [], 0
+        for _ in range(epochs):
+            batch_losses = []
+            for start in range(0, m, size):
+                batch = samples[start:start + size]
+                optimizer.zero_grad()
+                total = torch.stack([sample_loss(loss, forward(layers, leaves, x), y) for x, y in batch]).mean()
+                if total.requires_grad:
+                    total.backward()
+                optimizer.step()
+                batch_losses.append(float(total))
+                steps += 1
+            history.append(sum(batch_losses) / len(batch_losses))
+        request = {"layers": request_layers(layers, parts, "flat"), "loss": {"type": loss},
+                   "parameters": vector(parts, order).tolist(),
+                   "samples": [{"x": x.tolist(), "y": y.tolist()} for x, y in samples],
+                   "optimizer": spec, "epochs": epochs}
+        if batch_size is not None:
+            request["batchSize"] = batch_size
+        if order != "last-layer-first":
+            request["order"] = order
+        trained = vector([leaf.detach() for leaf in leaves], order)
+        name = describe("descent-%03d-%s" % (i, spec["type"]), layers, loss, "mean", m, order)
+        cases.append({"name": name, "endpoint": "/descent", "request": request,
+                      "expected": {"parameters": trained.tolist(), "steps": steps, "history": history}})
+    return cases
+
+
+def write_descent():
+    s = Sampler(DESCENT_SEED)
+    cases = descent_cases(s)
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names), "case names must be unique"
+    document = {"generator": GENERATOR, "torch": torch.__version__, "seed": DESCENT_SEED, "cases": cases}
+    with open(DESCENT_FILE, "w", encoding="utf-8") as out:
+        json.dump(document, out, indent=1, allow_nan=False)
+        out.write("\n")
+    print("wrote %s: %d cases, %d bytes" % (DESCENT_FILE, len(cases), DESCENT_FILE.stat().st_size))
+    print("optimizers:", dict(Counter(c["request"]["optimizer"]["type"] + str(len(c["request"]["optimizer"]))
+                                      for c in cases)))
+    print("losses:", dict(Counter(c["request"]["loss"]["type"] for c in cases)))
+
+
 def main():
     torch.set_default_dtype(torch.float64)
     torch.set_num_threads(1)
@@ -980,6 +1056,7 @@ def main():
         print("%s:" % key, dict(sorted(counter.items())))
     print("other:", dict(extra))
     write_additions()
+    write_descent()
 
 
 if __name__ == "__main__":

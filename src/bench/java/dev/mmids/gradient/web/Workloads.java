@@ -26,7 +26,9 @@ final class Workloads {
             1_000_000,
             1_000_000,
             10_000_000,
-            10_000_000,
+            100_000_000, // the per-sample gradients of mlp-b64: 64 × 235,146, over the service's default
+            Duration.ofMinutes(10),
+            100_000_000_000L,
             Duration.ofMinutes(10));
 
     private Workloads() {}

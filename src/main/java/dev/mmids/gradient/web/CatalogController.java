@@ -136,7 +136,9 @@ class CatalogController {
             long maxTraceEntries,
             long maxJacobianEntries,
             long maxPerSampleEntries,
-            long computeDeadlineMillis) {
+            long computeDeadlineMillis,
+            long maxDescentWork,
+            long descentDeadlineMillis) {
 
         static LimitsEntry of(Limits limits) {
             return new LimitsEntry(
@@ -148,7 +150,9 @@ class CatalogController {
                     limits.maxTraceEntries(),
                     limits.maxJacobianEntries(),
                     limits.maxPerSampleEntries(),
-                    limits.computeDeadline().toMillis());
+                    limits.computeDeadline().toMillis(),
+                    limits.maxDescentWork(),
+                    limits.descentDeadline().toMillis());
         }
     }
 

@@ -3,6 +3,8 @@ package dev.mmids.gradient.web;
 import dev.mmids.gradient.backprop.Chain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,28 @@ class ServiceMetrics {
                 .increment(chain.parameterCount());
         counter("gradient.samples", "Samples of the requests computed", endpoint)
                 .increment(samples);
+    }
+
+    /**
+     * A run of {@code POST /descent} that ended ({@code completed}, {@code diverged}, {@code deadline} or
+     * {@code disconnected}): {@code gradient.descent.runs} by outcome, the optimizer's {@code
+     * gradient.descent.steps}, and {@code gradient.descent.duration}.
+     */
+    void descent(String outcome, long steps, long nanos) {
+        Counter.builder("gradient.descent.runs")
+                .description("Runs of gradient descent, by how they ended")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        Counter.builder("gradient.descent.steps")
+                .description("Steps of gradient descent taken by completed runs")
+                .register(registry)
+                .increment(steps);
+        Timer.builder("gradient.descent.duration")
+                .description("How long runs of gradient descent took")
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Counter counter(String name, String description, String endpoint) {

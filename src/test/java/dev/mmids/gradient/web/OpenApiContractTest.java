@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mmids.gradient.backprop.Loss;
+import dev.mmids.gradient.web.model.DescentRequest;
 import dev.mmids.gradient.web.model.ForwardRequest;
 import dev.mmids.gradient.web.model.GradientRequest;
 import dev.mmids.gradient.web.model.JacobianRequest;
@@ -11,6 +12,7 @@ import dev.mmids.gradient.web.model.JvpRequest;
 import dev.mmids.gradient.web.model.LayerSpec;
 import dev.mmids.gradient.web.model.LayerType;
 import dev.mmids.gradient.web.model.LossSpec;
+import dev.mmids.gradient.web.model.OptimizerSpec;
 import dev.mmids.gradient.web.model.ParameterOrder;
 import dev.mmids.gradient.web.model.Sample;
 import dev.mmids.gradient.web.model.VjpRequest;
@@ -47,6 +49,10 @@ class OpenApiContractTest {
             Map.entry("VjpRequest", VjpRequest.class),
             Map.entry("VjpSample", VjpSample.class),
             Map.entry("JvpRequest", JvpRequest.class),
+            Map.entry("DescentRequest", DescentRequest.class),
+            Map.entry("Optimizer", OptimizerSpec.class),
+            Map.entry("DescentResponse", DescentResponse.class),
+            Map.entry("DescentEpoch", DescentEpoch.class),
             Map.entry("Layer", LayerSpec.class),
             Map.entry("Loss", LossSpec.class),
             Map.entry("Sample", Sample.class),
@@ -106,6 +112,8 @@ class OpenApiContractTest {
             "VjpRequest",
             "VjpSample",
             "JvpRequest",
+            "DescentRequest",
+            "Optimizer",
             "Layer",
             "Loss",
             "Sample");

@@ -3,6 +3,7 @@ package dev.mmids.gradient.web.admission;
 import dev.mmids.gradient.backprop.compute.Deadline;
 import dev.mmids.gradient.web.problem.NotAcceptableProblem;
 import jakarta.servlet.ServletRequest;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -22,13 +23,24 @@ public final class Admitted {
     private final Admission.Reservation reservation;
     private final Deadline deadline;
     private final String accept;
+    private final Stream stream;
 
-    /** @param accept the request's Accept header, or null */
-    Admitted(BodyBuffer body, Admission.Reservation reservation, Deadline deadline, String accept) {
+    /** Opens the client's connection for an answer written as it is computed. */
+    @FunctionalInterface
+    interface Stream {
+        EventStream open() throws IOException;
+    }
+
+    /**
+     * @param accept the request's Accept header, or null
+     * @param stream opens the answer to the client, for {@link #streamEvents}
+     */
+    Admitted(BodyBuffer body, Admission.Reservation reservation, Deadline deadline, String accept, Stream stream) {
         this.body = body;
         this.reservation = reservation;
         this.deadline = deadline;
         this.accept = accept;
+        this.stream = stream;
     }
 
     /** The request's admission, which {@link RequestBodyFilter} attached, if it has a body. */
@@ -85,5 +97,23 @@ public final class Admitted {
             throw new NotAcceptableProblem(accept);
         }
         reservation.grow(bytes, Admission.Need.COMPUTATION, true);
+    }
+
+    /**
+     * Reserves what a streamed computation will hold, {@code bytes} in all, as {@link #compute} does, for a
+     * client that asked for the stream.
+     */
+    public void computeStreamed(long bytes) {
+        reservation.grow(bytes, Admission.Need.COMPUTATION, true);
+    }
+
+    /**
+     * Sends the status (200) and the headers of an event stream, and returns the stream that writes the rest
+     * of the answer to the client as it is computed (Server-Sent Events). The computation keeps its slot and
+     * its memory until it returns; a client that reads too slowly holds the thread for up to the connector's
+     * timeout, and a client that has gone makes the next write fail, which ends the computation.
+     */
+    public EventStream streamEvents() throws IOException {
+        return stream.open();
     }
 }

@@ -1,14 +1,18 @@
 package dev.mmids.gradient.web.admission;
 
+import dev.mmids.gradient.web.problem.Problem;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * The response of a computation, held in memory until it is complete: its status and headers go to the
@@ -26,6 +30,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     private ServletOutputStream stream;
     private PrintWriter writer;
     private int errorStatus;
+    private boolean streamed;
 
     CapturedResponse(HttpServletResponse response) {
         super(response);
@@ -37,6 +42,28 @@ final class CapturedResponse extends HttpServletResponseWrapper {
             writer.flush();
         }
         return body;
+    }
+
+    /**
+     * Lets the rest of the answer go to the client as it is written, as Server-Sent Events: the status and
+     * headers are sent at once, and what is written afterwards is not held.
+     *
+     * @param problemJson a problem as one line of JSON, for the problems that arise once the stream has begun
+     */
+    EventStream streamEvents(Function<Problem, String> problemJson) throws IOException {
+        setStatus(HttpServletResponse.SC_OK);
+        setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        setCharacterEncoding(StandardCharsets.UTF_8.name());
+        setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        setHeader("X-Accel-Buffering", "no"); // a proxy in front must not hold the events back
+        streamed = true;
+        getResponse().flushBuffer();
+        return new EventStream(getResponse().getOutputStream(), problemJson);
+    }
+
+    /** Whether the answer went to the client as it was written. */
+    boolean streamed() {
+        return streamed;
     }
 
     /** The status of an error sent with {@link #sendError}, or 0. */

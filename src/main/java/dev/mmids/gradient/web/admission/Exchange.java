@@ -2,8 +2,6 @@ package dev.mmids.gradient.web.admission;
 
 import dev.mmids.gradient.backprop.compute.Deadline;
 import dev.mmids.gradient.web.model.Limits;
-import dev.mmids.gradient.web.problem.MalformedJsonProblem;
-import dev.mmids.gradient.web.problem.PayloadTooLargeProblem;
 import dev.mmids.gradient.web.problem.Problem;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
@@ -30,9 +28,6 @@ import org.springframework.http.HttpHeaders;
  */
 final class Exchange {
 
-    /** The first chunk of a body that declares no length. */
-    private static final int FIRST_CHUNK = 8192;
-
     /**
      * An answer this small is written at once: the socket's send buffer takes it whole, so that the write
      * cannot wait on the client; a larger one is written without a thread, as the client reads it.
@@ -48,11 +43,11 @@ final class Exchange {
     private final Limits limits;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final long declared;
     private final boolean nonBlocking;
     private final BodyBuffer body = new BodyBuffer();
     private final Admission.Reservation reservation;
     private final TransferClock clock;
+    private final BodyReader reader;
     private AsyncContext async;
     private boolean done;
 
@@ -61,9 +56,9 @@ final class Exchange {
         this.limits = filter.limits();
         this.request = request;
         this.response = response;
-        this.declared = request.getContentLengthLong();
         this.reservation = filter.admission().reservation();
         this.clock = new TransferClock(filter.settings(), filter.timer(), this);
+        this.reader = new BodyReader(body, reservation, clock, limits, request.getContentLengthLong());
         // Tomcat reads and writes without holding a thread; a mock request (MockMvc) only blocking.
         this.nonBlocking = request.getInputStream() instanceof CoyoteInputStream;
     }
@@ -72,15 +67,15 @@ final class Exchange {
         try {
             clock.start();
             if (nonBlocking) {
-                readArrived();
-                if (declared < 0 || body.size() < declared) {
+                reader.readArrived(request.getInputStream());
+                if (!reader.whole()) {
                     readWithoutThread();
                     return;
                 }
             } else {
-                readBlocking();
+                reader.readAll(request.getInputStream());
             }
-            bodyComplete();
+            reader.complete();
         } catch (Problem refused) {
             refuseAndComplete(refused);
             return;
@@ -89,25 +84,6 @@ final class Exchange {
     }
 
     // ---- the body
-
-    /**
-     * Reads what has arrived with the headers, without waiting for more: a small request's whole body, which
-     * then needs no asynchronous cycle.
-     */
-    private void readArrived() throws IOException {
-        InputStream in = request.getInputStream();
-        while (declared > 0 && body.size() < declared && in.available() > 0 && readSome(in) > 0) {
-            // while bytes are there without waiting
-        }
-    }
-
-    /** Outside Tomcat (MockMvc): the body read with blocking calls, under the same limits. */
-    private void readBlocking() throws IOException {
-        InputStream in = request.getInputStream();
-        while (readSome(in) >= 0) {
-            // until the end of the body
-        }
-    }
 
     /** The exchange an ASYNC dispatch resumes, taken once. */
     static Optional<Exchange> resumed(HttpServletRequest request) {
@@ -125,7 +101,7 @@ final class Exchange {
             public void onDataAvailable() {
                 synchronized (Exchange.this) {
                     try {
-                        while (!done && in.isReady() && readSome(in) >= 0) {
+                        while (!done && in.isReady() && reader.readSome(in) >= 0) {
                             // while bytes are there without waiting
                         }
                     } catch (Problem refused) {
@@ -143,7 +119,7 @@ final class Exchange {
                         return;
                     }
                     try {
-                        bodyComplete();
+                        reader.complete();
                     } catch (Problem refused) {
                         refuseAndComplete(refused);
                         return;
@@ -161,36 +137,6 @@ final class Exchange {
         });
     }
 
-    /** Reads what the stream has into the body, reserving a chunk's memory before each chunk; -1 at the end. */
-    private int readSome(InputStream in) throws IOException {
-        if (declared >= 0 && body.size() >= declared) {
-            return -1; // Tomcat delivers no more than the declared length: no chunk for an end of stream
-        }
-        if (body.full()) {
-            int chunk = body.nextChunk(declared > 0 ? declared : FIRST_CHUNK);
-            reservation.grow(chunk, Admission.Need.BODY, false);
-            body.grow(chunk);
-        }
-        int n = in.read(body.last(), body.lastOffset(), body.free());
-        if (n > 0) {
-            body.filled(n);
-            if (body.size() > limits.maxBodySize().toBytes()) {
-                throw new PayloadTooLargeProblem(limits.maxBodySize(), declared);
-            }
-            if (clock.behind(body.size())) {
-                throw clock.tooSlow(body.size());
-            }
-        }
-        return n;
-    }
-
-    private void bodyComplete() {
-        if (declared >= 0 && body.size() != declared) {
-            throw new MalformedJsonProblem(
-                    "the request body ended after " + body.size() + " of its " + declared + " declared bytes");
-        }
-    }
-
     // ---- the computation
 
     /** Computes the answer into memory within a slot and the deadline, then writes it. */
@@ -199,9 +145,19 @@ final class Exchange {
         try {
             reservation.computation();
             Deadline deadline = Deadline.after(limits.computeDeadline());
-            new Admitted(body, reservation, deadline, request.getHeader(HttpHeaders.ACCEPT)).attachTo(request);
+            new Admitted(
+                            body,
+                            reservation,
+                            deadline,
+                            request.getHeader(HttpHeaders.ACCEPT),
+                            () -> answer.streamEvents(problem -> filter.problemJson(problem, request)))
+                    .attachTo(request);
             try (Deadline.Scope scope = deadline.enter()) {
                 chain.doFilter(new BufferedRequest(request, body), answer);
+            }
+            if (answer.streamed()) {
+                completeRefused(); // written as it was computed: the request is over
+                return;
             }
             if (answer.errorStatus() != 0 && answer.body().size() == 0) {
                 answer.reset();
@@ -212,6 +168,10 @@ final class Exchange {
             refuseAndComplete(refused);
             return;
         } catch (ServletException | IOException | RuntimeException e) {
+            if (answer.streamed()) {
+                completeRefused(); // the client went, or the stream broke off: nothing more can be said
+                return;
+            }
             log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
             refuseAndComplete(500);
             return;

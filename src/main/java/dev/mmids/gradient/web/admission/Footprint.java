@@ -112,6 +112,18 @@ public final class Footprint {
     }
 
     /**
+     * A run of gradient descent with batches of {@code batch} samples: one step's gradient pass, the run's
+     * copy of w, {@code states} more vectors of r for the optimizer (momentum's buffer, Adam's two moments),
+     * and the batch's copies of its inputs and labels.
+     */
+    public static long descent(Chain chain, long batch, int states) {
+        long r = chain.parameterCount();
+        return plus(
+                gradient(chain, batch),
+                plus(doubles(times(1 + states, r)), matrix(batch, (long) chain.inputSize() + chain.outputSize())));
+    }
+
+    /**
      * A trace beyond the gradient of its one sample: each layer's blocks A_i and B_i, built and then copied
      * into rows for the answer, the slices p^i, and the loss's gradient once more.
      */

@@ -148,6 +148,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
         write(problems.of(problem, request), request, response);
     }
 
+    /** A problem as one line of JSON, for an answer that has begun (an event stream). */
+    String problemJson(Problem problem, HttpServletRequest request) {
+        return Problems.json(problems.of(problem, request));
+    }
+
     /** Answers an error that came without a body (a status only) with its problem. */
     void refuse(int status, HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(problems.ofStatus(status, null, request), request, response);

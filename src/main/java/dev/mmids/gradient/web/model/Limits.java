@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerSampleEntries the most numbers in the per-sample gradients of {@code "reduction": "none"}:
  *     samples × parameters
  * @param computeDeadline the longest a request's computation may run; past it, the answer is a 503
+ * @param maxDescentWork the most work in one {@code POST /descent}: epochs × samples × parameters
+ * @param descentDeadline the longest a run of {@code POST /descent} may take; past it, the answer is a 503
  */
 @Validated
 @ConfigurationProperties("gradient.limits")
@@ -34,7 +36,9 @@ public record Limits(
         @Positive @DefaultValue("1000000") long maxTraceEntries,
         @Positive @DefaultValue("10000000") long maxJacobianEntries,
         @Positive @DefaultValue("10000000") long maxPerSampleEntries,
-        @NotNull @DefaultValue("30s") Duration computeDeadline) {
+        @NotNull @DefaultValue("30s") Duration computeDeadline,
+        @Positive @DefaultValue("100000000000") long maxDescentWork,
+        @NotNull @DefaultValue("120s") Duration descentDeadline) {
 
     /** The largest body the server can hold: the length of the largest Java array. */
     public static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
@@ -47,6 +51,10 @@ public record Limits(
         if (computeDeadline != null && (computeDeadline.isNegative() || computeDeadline.isZero())) {
             throw new IllegalArgumentException(
                     "gradient.limits.compute-deadline must be positive, got " + computeDeadline);
+        }
+        if (descentDeadline != null && (descentDeadline.isNegative() || descentDeadline.isZero())) {
+            throw new IllegalArgumentException(
+                    "gradient.limits.descent-deadline must be positive, got " + descentDeadline);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.mmids.gradient.backprop.GradientCheck;
 import dev.mmids.gradient.backprop.Loss;
 import dev.mmids.gradient.backprop.Loss.Reduction;
 import dev.mmids.gradient.backprop.Trace;
+import dev.mmids.gradient.backprop.descent.Descent;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -172,6 +173,11 @@ public final class Model {
         Derivatives.Vjp result = Derivatives.vjp(chain, X, targets);
         return new Vjp(
                 Matrices.rows(result.output()), inOrder(result.gradient()), Matrices.rows(result.inputGradients()));
+    }
+
+    /** Gradient descent from the chain's parameters on the samples and their labels; w in the engine's order. */
+    Descent.Result descend(Descent.Plan plan, Descent.Progress progress) {
+        return Descent.run(chain, X, targets, loss, plan, progress);
     }
 
     /** h_x(w) and J_w(h_x) t + J_x(h_x) u. */

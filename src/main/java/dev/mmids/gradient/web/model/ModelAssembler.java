@@ -75,6 +75,29 @@ public class ModelAssembler {
         return model.withTangents(model.order().toEngine(chain, request.tangent()), u);
     }
 
+    /**
+     * POST /descent: a training set with labels, a loss and a plan; the run's work, epochs × samples ×
+     * parameters, is checked against its limit before any work.
+     */
+    public Training descent(DescentRequest request) {
+        Training.requireFields(request);
+        Model model = assemble(request, RequestChecks.Target.LABEL);
+        Training training = Training.of(model, request);
+        long work = saturatedProduct(
+                saturatedProduct(training.plan().epochs(), model.samples()),
+                Math.max(1, model.chain().parameterCount()));
+        requireWithin(work, limits.maxDescentWork(), "/epochs", "units of work (epochs × samples × parameters)");
+        return training;
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static void requireLength(double[] v, long expected, String pointer, String what) {
         if (v.length != expected) {
             throw new ShapeMismatchProblem(

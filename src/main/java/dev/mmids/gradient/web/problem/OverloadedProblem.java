@@ -28,4 +28,15 @@ public class OverloadedProblem extends Problem {
                         + " request too large, so send smaller batches",
                 retryAfterSeconds);
     }
+
+    /** A run of {@code POST /descent} past its deadline, after {@code epochs} whole epochs. */
+    public static OverloadedProblem runDeadlineExceeded(long allowedSeconds, int epochs, int retryAfterSeconds) {
+        return new OverloadedProblem(
+                ProblemKind.DEADLINE_EXCEEDED,
+                "the run took longer than this server allows (" + allowedSeconds
+                        + " s, gradient.limits.descent-deadline) after " + epochs + " whole epochs: the server may be"
+                        + " busy, so retry later, or the run too long, so ask for fewer epochs and continue from the"
+                        + " parameters it answers",
+                retryAfterSeconds);
+    }
 }
