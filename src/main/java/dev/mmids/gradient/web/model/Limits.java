@@ -38,7 +38,7 @@ public record Limits(
         @Positive @DefaultValue("10000000") long maxPerSampleEntries,
         @NotNull @DefaultValue("30s") Duration computeDeadline,
         @Positive @DefaultValue("100000000000") long maxDescentWork,
-        @NotNull @DefaultValue("120s") Duration descentDeadline) {
+        @NotNull @DefaultValue("40s") Duration descentDeadline) {
 
     /** The largest body the server can hold: the length of the largest Java array. */
     public static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
