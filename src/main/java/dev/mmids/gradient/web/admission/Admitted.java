@@ -24,6 +24,7 @@ public final class Admitted {
     private final Deadline deadline;
     private final String accept;
     private final Stream stream;
+    private long parsedAt;
 
     /** Opens the client's connection for an answer written as it is computed. */
     @FunctionalInterface
@@ -52,6 +53,11 @@ public final class Admitted {
         request.setAttribute(ATTRIBUTE, this);
     }
 
+    /** When the body was parsed ({@link System#nanoTime}), or 0 if it has not been. */
+    long parsedAt() {
+        return parsedAt;
+    }
+
     /** The body, to be parsed once. */
     public BodyBuffer body() {
         return body;
@@ -76,6 +82,7 @@ public final class Admitted {
      * matrix, flat parameters into each layer's).
      */
     public void parsed(long kept) {
+        parsedAt = System.nanoTime();
         body.clear();
         long held = Footprint.times(2, kept);
         if (reservation.held() > held) {

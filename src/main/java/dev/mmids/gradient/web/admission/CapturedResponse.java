@@ -31,6 +31,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private int errorStatus;
     private boolean streamed;
+    private long firstWrite;
 
     CapturedResponse(HttpServletResponse response) {
         super(response);
@@ -59,6 +60,11 @@ final class CapturedResponse extends HttpServletResponseWrapper {
         streamed = true;
         getResponse().flushBuffer();
         return new EventStream(getResponse().getOutputStream(), problemJson);
+    }
+
+    /** When the first byte of the body was written ({@link System#nanoTime}): the answer's writing began. */
+    long firstWrite() {
+        return firstWrite;
     }
 
     /** Whether the answer went to the client as it was written. */
@@ -102,6 +108,9 @@ final class CapturedResponse extends HttpServletResponseWrapper {
 
                 @Override
                 public void write(byte[] bytes, int offset, int length) {
+                    if (firstWrite == 0) {
+                        firstWrite = System.nanoTime();
+                    }
                     while (length > 0) {
                         if (body.full()) {
                             body.grow(body.nextChunk(FIRST_CHUNK));

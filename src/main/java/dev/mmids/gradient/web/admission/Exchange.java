@@ -144,16 +144,21 @@ final class Exchange {
         CapturedResponse answer = new CapturedResponse(response);
         try {
             reservation.computation();
+            long started = System.nanoTime();
             Deadline deadline = Deadline.after(limits.computeDeadline());
-            new Admitted(
-                            body,
-                            reservation,
-                            deadline,
-                            request.getHeader(HttpHeaders.ACCEPT),
-                            () -> answer.streamEvents(problem -> filter.problemJson(problem, request)))
-                    .attachTo(request);
+            Admitted admitted = new Admitted(
+                    body,
+                    reservation,
+                    deadline,
+                    request.getHeader(HttpHeaders.ACCEPT),
+                    () -> answer.streamEvents(problem -> filter.problemJson(problem, request)));
+            admitted.attachTo(request);
             try (Deadline.Scope scope = deadline.enter()) {
                 chain.doFilter(new BufferedRequest(request, body), answer);
+            }
+            if (answer.getStatus() / 100 == 2) {
+                ServerTiming.of(started, admitted.parsedAt(), answer.firstWrite(), System.nanoTime())
+                        .ifPresent(timing -> response.setHeader(ServerTiming.HEADER, timing));
             }
             if (answer.streamed()) {
                 completeRefused(); // written as it was computed: the request is over

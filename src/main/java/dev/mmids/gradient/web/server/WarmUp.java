@@ -1,0 +1,135 @@
+package dev.mmids.gradient.web.server;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the service its own requests for {@code gradient.warm-up.duration} before readiness turns UP, so
+ * that the JIT compiles the paths real requests take before any arrives: every endpoint, answers and
+ * problems, over HTTP through the whole stack, from one thread per core. Spring Boot reports the
+ * application ready (the readiness probe UP) only once the runners have returned. Off (0s) by default; the
+ * container image turns it on.
+ */
+@Component
+class WarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private static final String COURSE = """
+            "layers": [{"type": "linear", "outputs": 2, "bias": false, "parameters": [0, 1, -1, 2, 0, 1]},
+                       {"type": "sigmoid"},
+                       {"type": "linear", "outputs": 2, "bias": false, "parameters": [-1, 0, 2, -1]},
+                       {"type": "softmax"}]""";
+
+    private static final String LINEAR = """
+            "layers": [{"type": "linear", "outputs": 2, "bias": false, "parameters": [0, 1, -1, 2, 0, 1]},
+                       {"type": "linear", "outputs": 2, "bias": false, "parameters": [-1, 0, 2, -1]}],
+             "x": [1, 0, -1]""";
+
+    /** The requests of every endpoint, as a client sends them; the last one is a problem. */
+    static final List<String[]> REQUESTS = List.of(
+            new String[] {
+                "/gradient",
+                "{" + COURSE + ", \"loss\": {\"type\": \"cross_entropy\"}, \"x\": [1, 0, -1], \"y\": [0, 1]}"
+            },
+            new String[] {
+                "/gradient",
+                "{" + COURSE
+                        + ", \"loss\": {\"type\": \"cross_entropy\"}, \"reduction\": \"none\", \"order\": \"first-layer-first\","
+                        + " \"samples\": [{\"x\": [1, 0, -1], \"label\": 1}, {\"x\": [0, 1, 1], \"y\": [1, 0]}]}"
+            },
+            new String[] {
+                "/gradient",
+                "{" + COURSE
+                        + ", \"loss\": {\"type\": \"cross_entropy\"}, \"x\": [1, 0, -1], \"y\": [0, 1], \"trace\": true,"
+                        + " \"check\": true}"
+            },
+            new String[] {"/forward", "{" + COURSE + ", \"samples\": [{\"x\": [1, 0, -1]}, {\"x\": [0, 1, 1]}]}"},
+            new String[] {"/jacobian", "{" + COURSE + ", \"x\": [1, 0, -1]}"},
+            new String[] {"/vjp", "{" + LINEAR + ", \"cotangent\": [1, 0]}"},
+            new String[] {"/jvp", "{" + LINEAR + ", \"tangent\": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]}"},
+            new String[] {
+                "/descent",
+                "{" + COURSE
+                        + ", \"loss\": {\"type\": \"cross_entropy\"}, \"samples\": [{\"x\": [1, 0, -1], \"label\": 1}],"
+                        + " \"optimizer\": {\"type\": \"adam\"}, \"epochs\": 3}"
+            },
+            new String[] {"/gradient", "{" + COURSE + ", \"loss\": {\"type\": \"cross_entropy\"}, \"x\": [1, 0]}"});
+
+    private final ApplicationContext context;
+    private final Duration duration;
+
+    WarmUp(ApplicationContext context, @Value("${gradient.warm-up.duration:0s}") Duration duration) {
+        this.context = context;
+        this.duration = duration;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws Exception {
+        if (duration.isZero() || duration.isNegative() || !(context instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        int port = web.getWebServer().getPort();
+        if (port <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        AtomicLong sent = new AtomicLong();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(senders.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        for (String[] request : REQUESTS) {
+                            send(client, port, request[0], request[1]);
+                            sent.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        log.info(
+                "Warmed up with {} requests in {} ms (gradient.warm-up.duration)",
+                sent.get(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void send(HttpClient client, int port, String path, String body) throws Exception {
+        client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+}
