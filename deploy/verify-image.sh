@@ -9,9 +9,10 @@
 # It prints each check and exits non-zero on the first failure.
 #
 #   deploy/verify-image.sh            buildah, no Docker engine (as on the CI machines): builds stand-in
-#                                     base images from Debian's packages with debootstrap (cached in
-#                                     $STANDIN_CACHE, by default ~/.cache/gradient-service) and passes
-#                                     them as the BUILD_IMAGE and RUNTIME_IMAGE build arguments
+#                                     base images from Debian's packages with debootstrap and the machine's
+#                                     Temurin 25 (TEMURIN_25, by default /usr/lib/jvm/temurin-25-jdk-amd64),
+#                                     cached in $STANDIN_CACHE (by default ~/.cache/gradient-service), and
+#                                     passes them as the BUILD_IMAGE and RUNTIME_IMAGE build arguments
 #   deploy/verify-image.sh --docker   docker build / docker run with the Dockerfile's real bases
 #
 # Needs root for debootstrap and buildah's chroot isolation; PORT (default 18080) and PORT + 1 (the
@@ -26,44 +27,45 @@ image=localhost/gradient-service:verify
 port="${PORT:-18080}"
 mport=$((port + 1))
 cache="${STANDIN_CACHE:-$HOME/.cache/gradient-service}"
-jdk_standin=localhost/gradient-standin-jdk17
-jre_standin=localhost/gradient-standin-jre17
+jdk_standin=localhost/gradient-standin-jdk25
+jre_standin=localhost/gradient-standin-jre25
+temurin="${TEMURIN_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
 pass() { echo "PASS  $*"; }
 fail() { echo "FAIL  $*"; exit 1; }
 step() { echo "----  $*"; }
 
-# A Debian bookworm root filesystem with the given packages, as a local image. This network
-# intercepts TLS, so the machine's extra certificate authorities go into the system's store and into
-# Java's, or a build step fetching from Maven Central fails. Temurin keeps Java in /opt/java/openjdk.
+# A Debian bookworm root filesystem with the given packages and the machine's Temurin 25 in
+# /opt/java/openjdk, where Temurin's images keep Java, as a local image. This network intercepts TLS, so
+# the machine's extra certificate authorities go into the system's store and into Java's, or a build step
+# fetching from Maven Central fails.
 standin() {
     local name=$1 packages=$2
     if [ -n "$(buildah images --quiet --noheading "$name" 2>/dev/null)" ]; then
         echo "      $name: cached image"
         return
     fi
+    [ -x "$temurin/bin/java" ] || fail "no Temurin 25 in $temurin (TEMURIN_25)"
     mkdir -p "$cache"
     local tarball="$cache/$(basename "$name").tar"
     if [ ! -f "$tarball" ]; then
         local rootfs
         rootfs="$(mktemp -d)"
-        # Java's trust store is made by ca-certificates-java, whose script runs java: that needs /proc,
-        # which debootstrap's last step lacks, so the step is finished here with /proc mounted.
         debootstrap --variant=minbase --include="$packages" bookworm "$rootfs" http://deb.debian.org/debian \
-            >"$cache/debootstrap.log" 2>&1 || true
-        mount -t proc proc "$rootfs/proc"
+            >"$cache/debootstrap.log" 2>&1
         cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/" 2>/dev/null || true
-        chroot "$rootfs" dpkg --configure -a >>"$cache/debootstrap.log" 2>&1
         chroot "$rootfs" update-ca-certificates --fresh >>"$cache/debootstrap.log" 2>&1
-        umount "$rootfs/proc"
-        [ -s "$rootfs/etc/ssl/certs/java/cacerts" ] || { echo "no Java trust store in $name"; exit 1; }
+        mkdir -p "$rootfs/opt/java"
+        cp -a "$temurin" "$rootfs/opt/java/openjdk"
+        # the machine's Temurin may link its trust store to the system's: the image gets a copy of it
+        rm -f "$rootfs/opt/java/openjdk/lib/security/cacerts"
+        cp -L "$temurin/lib/security/cacerts" "$rootfs/opt/java/openjdk/lib/security/cacerts"
         for crt in /usr/local/share/ca-certificates/*.crt; do
             [ -f "$crt" ] || continue
-            keytool -importcert -noprompt -storepass changeit -keystore "$rootfs/etc/ssl/certs/java/cacerts" \
+            "$temurin/bin/keytool" -importcert -noprompt -storepass changeit \
+                -keystore "$rootfs/opt/java/openjdk/lib/security/cacerts" \
                 -alias "extra-$(basename "$crt" .crt)" -file "$crt" >/dev/null 2>&1 || true
         done
-        mkdir -p "$rootfs/opt/java"
-        ln -s /usr/lib/jvm/java-17-openjdk-amd64 "$rootfs/opt/java/openjdk"
         rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
         tar -C "$rootfs" -cf "$tarball" .
         rm -rf "$rootfs"
@@ -77,7 +79,7 @@ standin() {
         --env JAVA_HOME=/opt/java/openjdk "$ctr"
     buildah commit --quiet "$ctr" "$name" >/dev/null
     buildah rm "$ctr" >/dev/null
-    echo "      $name: built from Debian's packages"
+    echo "      $name: built from Debian's packages and $temurin"
 }
 
 config() { # a field of the image's config, as compact JSON
@@ -99,7 +101,7 @@ cleanup() {
         docker rm -f gradient-verify >/dev/null 2>&1 || true
     else
         [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
-        pkill -f "JarLauncher --server.port=$port" 2>/dev/null || true
+        pkill -f "gradient-service.jar --server.port=$port" 2>/dev/null || true
         [ -n "${ctr:-}" ] && buildah rm "$ctr" >/dev/null 2>&1 || true
     fi
 }
@@ -109,8 +111,8 @@ step "building the image ($mode)"
 if [ "$mode" = docker ]; then
     docker build -t "$image" .
 else
-    standin "$jdk_standin" openjdk-17-jdk-headless,ca-certificates,ca-certificates-java,curl
-    standin "$jre_standin" openjdk-17-jre-headless,ca-certificates
+    standin "$jdk_standin" ca-certificates,curl
+    standin "$jre_standin" ca-certificates
     buildah bud --isolation chroot --format docker --layers \
         --build-arg BUILD_IMAGE="$jdk_standin" --build-arg RUNTIME_IMAGE="$jre_standin" -t "$image" . >/dev/null
 fi
@@ -124,7 +126,7 @@ ports="$(config ExposedPorts)"
 health="$(config Healthcheck)"
 [[ $health == *'"CMD","/app/healthcheck.sh"'* ]] && pass "health check $health" || fail "health check is $health"
 entrypoint="$(config Entrypoint)"
-[ "$entrypoint" = '["java","org.springframework.boot.loader.launch.JarLauncher"]' ] \
+[ "$entrypoint" = '["java","--enable-native-access=ALL-UNNAMED","-XX:AOTCache=/app/app.aot","-jar","/app/gradient-service.jar"]' ] \
     && pass "entry point $entrypoint" || fail "entry point is $entrypoint"
 env="$(config Env)"
 [[ $env == *MaxRAMPercentage* && $env == *ExitOnOutOfMemoryError* ]] \
@@ -142,6 +144,18 @@ else
         "${command[@]}" --server.port="$port" >"$root/target/verify-image-server.log" 2>&1 &
     server=$!
 fi
+started=$(date +%s.%N)
+first=""
+for _ in $(seq 1 1200); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -d '{"layers":[{"type":"relu"}],"x":[1,-2]}' "http://localhost:$port/forward" || true)
+    if [ "$status" = 200 ]; then
+        first=$(python3 -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$started" "$(date +%s.%N)")
+        break
+    fi
+    sleep 0.05
+done
+[ -n "$first" ] && pass "the first answer came $first s after the container's start" || fail "no answer in 60 s"
 for _ in $(seq 1 120); do
     curl -s -o /dev/null "http://localhost:$mport/actuator/health/readiness" && break
     sleep 1
@@ -174,7 +188,7 @@ if [ "$mode" = docker ]; then
     uid="$(docker exec gradient-verify sh -c 'grep ^Uid: /proc/1/status')"
 else
     # the JVM itself, not buildah's processes around it
-    pid="$(pgrep -f "^[^ ]*/java org.springframework.boot.loader.launch.JarLauncher --server.port=$port" | head -n 1)" \
+    pid="$(pgrep -f "^[^ ]*java --enable-native-access=ALL-UNNAMED -XX:AOTCache=/app/app.aot -jar /app/gradient-service.jar --server.port=$port" | head -n 1)" \
         || fail "no JVM process found"
     uid="$(grep ^Uid: "/proc/$pid/status")"
 fi

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -42,13 +39,7 @@ class AdditionsGoldenTest {
     MockMvc mvc;
 
     static Stream<Named<JsonNode>> cases() throws IOException {
-        try (InputStream in = AdditionsGoldenTest.class.getResourceAsStream("/golden/additions.json")) {
-            List<Named<JsonNode>> cases = new ArrayList<>();
-            JSON.readTree(in)
-                    .get("cases")
-                    .forEach(c -> cases.add(Named.of(c.get("name").asString(), c)));
-            return cases.stream();
-        }
+        return GoldenVectorsTest.cases("/golden/additions.json");
     }
 
     @ParameterizedTest

@@ -48,7 +48,12 @@ class GoldenVectorsTest {
     MockMvc mvc;
 
     static Stream<Named<JsonNode>> cases() throws IOException {
-        try (InputStream in = GoldenVectorsTest.class.getResourceAsStream("/golden/gradients.json")) {
+        return cases("/golden/gradients.json");
+    }
+
+    /** The cases of a golden file that make_golden_vectors.py wrote, each named as the file names it. */
+    static Stream<Named<JsonNode>> cases(String resource) throws IOException {
+        try (InputStream in = GoldenVectorsTest.class.getResourceAsStream(resource)) {
             JsonNode golden = JSON.readTree(in);
             List<Named<JsonNode>> cases = new ArrayList<>();
             golden.get("cases").forEach(c -> cases.add(Named.of(c.get("name").asString(), c)));

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,11 @@ import org.springframework.stereotype.Component;
  * Sends the service its own requests for {@code gradient.warm-up.duration} before readiness turns UP, so
  * that the JIT compiles the paths real requests take before any arrives: every endpoint, answers and
  * problems, over HTTP through the whole stack, from one thread per core. Spring Boot reports the
- * application ready (the readiness probe UP) only once the runners have returned. Off (0s) by default; the
- * container image turns it on.
+ * application ready (the readiness probe UP) only once the runners have returned. Off (0s) by default.
+ *
+ * <p>With {@code gradient.warm-up.exit=true} the application exits once warmed up: a training run, which the
+ * container image's build uses to make the JVM's AOT cache ({@code -XX:AOTCacheOutput}), written as the JVM
+ * exits, with the classes and profiles of every endpoint.
  */
 @Component
 class WarmUp implements ApplicationRunner {
@@ -74,10 +78,15 @@ class WarmUp implements ApplicationRunner {
 
     private final ApplicationContext context;
     private final Duration duration;
+    private final boolean exit;
 
-    WarmUp(ApplicationContext context, @Value("${gradient.warm-up.duration:0s}") Duration duration) {
+    WarmUp(
+            ApplicationContext context,
+            @Value("${gradient.warm-up.duration:0s}") Duration duration,
+            @Value("${gradient.warm-up.exit:false}") boolean exit) {
         this.context = context;
         this.duration = duration;
+        this.exit = exit;
     }
 
     @Override
@@ -121,6 +130,10 @@ class WarmUp implements ApplicationRunner {
                 "Warmed up with {} requests in {} ms (gradient.warm-up.duration)",
                 sent.get(),
                 (System.nanoTime() - start) / 1_000_000);
+        if (exit) {
+            log.info("Exiting after the warm-up (gradient.warm-up.exit)");
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     private static void send(HttpClient client, int port, String path, String body) throws Exception {
