@@ -658,7 +658,7 @@ def main():
     if args.only and "deadline" not in args.only.split(","):
         return finish(args, jar, results, deaths, deadline)
     server = Server(jar, ["--gradient.limits.compute-deadline=%ds" % deadline,
-                          "--spring.lifecycle.timeout-per-shutdown-phase=10s"])
+                          "--gradient.limits.descent-deadline=5s", "--spring.lifecycle.timeout-per-shutdown-phase=10s"])
     server.start()
     try:
         results += run([DEADLINE_ATTACK], server)
