@@ -9,6 +9,7 @@ import dev.mmids.gradient.backprop.Layer;
 import dev.mmids.gradient.backprop.LayerKind;
 import dev.mmids.gradient.web.problem.FieldError;
 import dev.mmids.gradient.web.problem.InvalidSettingProblem;
+import dev.mmids.gradient.web.problem.LimitExceededProblem;
 import dev.mmids.gradient.web.problem.ParameterCountProblem;
 import dev.mmids.gradient.web.problem.ParameterFormProblem;
 import dev.mmids.gradient.web.problem.ShapeMismatchProblem;
@@ -76,7 +77,10 @@ final class Networks {
                 throw new InvalidSettingProblem(
                         at(LAYERS, i, "outputs"), "is " + spec.outputs() + "; a linear layer has at least 1 output");
             }
-            requireWithin(spec.outputs(), limits.maxLayerOutputs(), at(LAYERS, i, "outputs"), "outputs");
+            if (spec.outputs() > limits.maxLayerOutputs()) { // the pointer is built only when it is needed
+                throw new LimitExceededProblem(
+                        at(LAYERS, i, "outputs"), "outputs", spec.outputs(), limits.maxLayerOutputs());
+            }
         }
         for (LayerKind.Setting setting : type.kind().settings()) {
             Double value = spec.setting(setting.name());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonPointer;
 
 /**
@@ -168,31 +169,40 @@ final class RequestChecks {
         }
     }
 
-    /** JSON has no NaN, but Jackson reads bare NaN, "NaN" and 1e999: each is answered with its pointer. */
+    private static final JsonPointer PARAMETERS = JsonPointer.compile("/parameters");
+    private static final JsonPointer X = JsonPointer.compile("/x");
+    private static final JsonPointer Y = JsonPointer.compile("/y");
+    private static final JsonPointer COTANGENT = JsonPointer.compile("/cotangent");
+    private static final JsonPointer TANGENT = JsonPointer.compile("/tangent");
+    private static final JsonPointer INPUT_TANGENT = JsonPointer.compile("/inputTangent");
+
+    /**
+     * JSON has no NaN, but Jackson reads bare NaN, "NaN" and 1e999: each is answered with its pointer. The
+     * pointers are built only for the numbers that are not finite, so that a valid request pays for none.
+     */
     static void requireFinite(ApiRequest request) {
         FiniteCheck check = new FiniteCheck();
         for (int i = 0; i < request.layers().size(); i++) {
+            int index = i;
             LayerSpec layer = request.layers().get(i);
-            check.array(LAYERS.appendIndex(i).appendProperty("parameters"), layer.parameters());
+            check.array(() -> LAYERS.appendIndex(index).appendProperty("parameters"), layer.parameters());
             for (String setting : LayerSpec.SETTINGS) {
-                check.number(at(LAYERS, i, setting), layer.setting(setting));
+                check.number(() -> at(LAYERS, index, setting), layer.setting(setting));
             }
         }
-        check.array(JsonPointer.compile("/parameters"), request.parameters());
-        check.array(JsonPointer.compile("/x"), request.x());
-        check.array(JsonPointer.compile("/y"), request.y());
-        check.array(JsonPointer.compile("/cotangent"), request.cotangent());
-        check.array(JsonPointer.compile("/tangent"), request.tangent());
-        check.array(JsonPointer.compile("/inputTangent"), request.inputTangent());
+        check.array(() -> PARAMETERS, request.parameters());
+        check.array(() -> X, request.x());
+        check.array(() -> Y, request.y());
+        check.array(() -> COTANGENT, request.cotangent());
+        check.array(() -> TANGENT, request.tangent());
+        check.array(() -> INPUT_TANGENT, request.inputTangent());
         List<? extends SampleSpec> samples = request.samples();
         for (int s = 0; samples != null && s < samples.size(); s++) {
-            check.array(
-                    SAMPLES.appendIndex(s).appendProperty("x"), samples.get(s).x());
-            check.array(
-                    SAMPLES.appendIndex(s).appendProperty("y"), samples.get(s).y());
-            check.array(
-                    SAMPLES.appendIndex(s).appendProperty("cotangent"),
-                    samples.get(s).cotangent());
+            int index = s;
+            SampleSpec sample = samples.get(s);
+            check.array(() -> SAMPLES.appendIndex(index).appendProperty("x"), sample.x());
+            check.array(() -> SAMPLES.appendIndex(index).appendProperty("y"), sample.y());
+            check.array(() -> SAMPLES.appendIndex(index).appendProperty("cotangent"), sample.cotangent());
         }
         check.throwIfAny();
     }
@@ -214,17 +224,17 @@ final class RequestChecks {
         private final List<String> pointers = new ArrayList<>();
         private int count;
 
-        void array(JsonPointer pointer, double[] values) {
+        void array(Supplier<JsonPointer> pointer, double[] values) {
             for (int k = 0; values != null && k < values.length; k++) {
                 if (!Double.isFinite(values[k])) {
-                    found(pointer.appendIndex(k).toString());
+                    found(pointer.get().appendIndex(k).toString());
                 }
             }
         }
 
-        void number(String pointer, Double value) {
+        void number(Supplier<String> pointer, Double value) {
             if (value != null && !Double.isFinite(value)) {
-                found(pointer);
+                found(pointer.get());
             }
         }
 
