@@ -135,6 +135,18 @@ class DescentEndpointTest {
                 .andExpect(jsonPath("$.detail", containsString(", step")));
     }
 
+    @Test
+    void countsTheActivationsOfAWideNetworkWithoutParametersAgainstTheWorkLimit() throws Exception {
+        String zeros = java.util.Arrays.toString(new double[1000]);
+        String wide = """
+                {"layers": [{"type": "sigmoid"}], "loss": {"type": "squared_error"},
+                 "samples": [{"x": %s, "y": %s}], "optimizer": {"type": "sgd", "learningRate": 0.1}, "epochs": %d}""";
+        // 1 sample × (0 parameters + 1,000 inputs + 1,000 outputs) × 50 epochs is the limit of 100,000
+        post(wide.formatted(zeros, zeros, 50)).andExpect(status().isOk());
+        expectProblem(post(wide.formatted(zeros, zeros, 51)), 422, "limit-exceeded")
+                .andExpect(pointer("/epochs"));
+    }
+
     private JsonNode answer(String body) throws Exception {
         return JSON.readTree(
                 post(body).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerSampleEntries the most numbers in the per-sample gradients of {@code "reduction": "none"}:
  *     samples × parameters
  * @param computeDeadline the longest a request's computation may run; past it, the answer is a 503
- * @param maxDescentWork the most work in one {@code POST /descent}: epochs × samples × parameters
+ * @param maxDescentWork the most work in one {@code POST /descent}: epochs × samples × (parameters + activation widths)
  * @param descentDeadline the longest a run of {@code POST /descent} may take; past it, the answer is a 503
  */
 @Validated

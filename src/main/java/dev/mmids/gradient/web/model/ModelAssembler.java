@@ -76,17 +76,25 @@ public class ModelAssembler {
     }
 
     /**
-     * POST /descent: a training set with labels, a loss and a plan; the run's work, epochs × samples ×
-     * parameters, is checked against its limit before any work.
+     * POST /descent: a training set with labels, a loss and a plan; the run's work, epochs × samples × (the
+     * parameters and every activation of one sample), is checked against its limit before any work, so that
+     * a wide network with few parameters counts for what its layers compute.
      */
     public Training descent(DescentRequest request) {
         Training.requireFields(request);
         Model model = assemble(request, RequestChecks.Target.LABEL);
         Training training = Training.of(model, request);
-        long work = saturatedProduct(
-                saturatedProduct(training.plan().epochs(), model.samples()),
-                Math.max(1, model.chain().parameterCount()));
-        requireWithin(work, limits.maxDescentWork(), "/epochs", "units of work (epochs × samples × parameters)");
+        Chain chain = model.chain();
+        long perSample = (long) chain.parameterCount() + chain.inputSize();
+        for (int i = 1; i <= chain.depth(); i++) {
+            perSample += chain.layer(i).outputSize();
+        }
+        long work = saturatedProduct(saturatedProduct(training.plan().epochs(), model.samples()), perSample);
+        requireWithin(
+                work,
+                limits.maxDescentWork(),
+                "/epochs",
+                "units of work (epochs × samples × (parameters + the widths of every activation))");
         return training;
     }
 
