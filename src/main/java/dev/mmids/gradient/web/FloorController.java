@@ -6,12 +6,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP floor of the benchmarks (BENCHMARKS.md): the same server stack (Tomcat, the filters,
- * Spring MVC) taking a JSON body of a gradient request's size and answering a small JSON, without
- * parsing or computing anything. Off unless {@code gradient.bench.floor-endpoint=true}; not part of
- * the API.
+ * The HTTP floors of the benchmarks (BENCHMARKS.md): the same server stack (Tomcat, the filters, Spring
+ * MVC) taking a JSON body of a gradient request's size and answering a small JSON, without computing
+ * anything. {@code /bench/floor} reads the body as bytes; {@code /bench/floor/tree} parses it into a tree
+ * with the service's mapper. Off unless {@code gradient.bench.floor-endpoint=true}; not part of the API.
  */
 @RestController
 @ConditionalOnProperty("gradient.bench.floor-endpoint")
@@ -23,5 +24,13 @@ class FloorController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Integer> floor(@RequestBody byte[] body) {
         return Map.of("bytes", body.length);
+    }
+
+    @PostMapping(
+            path = "/bench/floor/tree",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Integer> tree(@RequestBody JsonNode body) {
+        return Map.of("fields", body.size());
     }
 }

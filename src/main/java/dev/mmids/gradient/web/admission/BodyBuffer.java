@@ -1,6 +1,8 @@
 package dev.mmids.gradient.web.admission;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,6 +130,19 @@ public final class BodyBuffer {
             @Override
             public int available() {
                 return ready() ? limit(chunk) - within : 0;
+            }
+
+            /** Writes the chunks themselves, without the copy through a buffer of InputStream's own. */
+            @Override
+            public long transferTo(OutputStream out) throws IOException {
+                long moved = 0;
+                while (ready()) {
+                    int n = limit(chunk) - within;
+                    out.write(chunks.get(chunk), within, n);
+                    within += n;
+                    moved += n;
+                }
+                return moved;
             }
         };
     }

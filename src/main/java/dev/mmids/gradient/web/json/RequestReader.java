@@ -8,6 +8,8 @@ import dev.mmids.gradient.web.problem.Problem;
 import dev.mmids.gradient.web.problem.UnsupportedMediaTypeProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
@@ -33,6 +36,11 @@ public class RequestReader implements HandlerMethodArgumentResolver {
 
     private final JsonMapper json;
     private final CBORMapper cbor;
+
+    /** The readers of each request type, made once per format: making one looks its deserializer up. */
+    private final Map<Class<?>, ObjectReader> jsonReaders = new ConcurrentHashMap<>();
+
+    private final Map<Class<?>, ObjectReader> cborReaders = new ConcurrentHashMap<>();
 
     RequestReader(JsonMapper json, CBORMapper cbor) {
         this.json = json;
@@ -68,12 +76,13 @@ public class RequestReader implements HandlerMethodArgumentResolver {
             requireUtf8(media);
         }
         ObjectMapper mapper = isCbor ? cbor : json;
+        ObjectReader reader = (isCbor ? cborReaders : jsonReaders).computeIfAbsent(type, mapper::readerFor);
         try {
             // the parse's whole memory, reserved at once: a parse never holds part of the budget waiting for more
             long cost =
                     isCbor ? CborScan.check(exchange.body(), JsonConfiguration.MAX_NESTING_DEPTH) : jsonCost(exchange);
             exchange.parsing(cost);
-            return parse(exchange, mapper, type, cost);
+            return parse(exchange, mapper, reader, cost);
         } catch (JacksonException e) {
             throw ownCause(e).orElseGet(() -> JsonProblems.translate(e));
         }
@@ -91,10 +100,10 @@ public class RequestReader implements HandlerMethodArgumentResolver {
         }
     }
 
-    private Object parse(Admitted exchange, ObjectMapper mapper, Class<?> type, long reserved) {
+    private Object parse(Admitted exchange, ObjectMapper mapper, ObjectReader reader, long reserved) {
         try (AccountedParser parser = new AccountedParser(
                 mapper.createParser(exchange.bodyStream()), exchange::parsing, exchange.deadline(), reserved)) {
-            Object value = mapper.readerFor(type).readValue((JsonParser) parser);
+            Object value = reader.readValue((JsonParser) parser);
             if (value == null) {
                 throw new MalformedJsonProblem("the body must be a single JSON object, not null");
             }

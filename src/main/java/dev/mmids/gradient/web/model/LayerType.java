@@ -5,7 +5,9 @@ import dev.mmids.gradient.backprop.LayerKind;
 import dev.mmids.gradient.backprop.Linear;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A layer type of the API: one of the engine's {@link LayerKind}s, whose name, formula, settings and
@@ -31,8 +33,13 @@ public final class LayerType {
     private static final List<LayerType> TYPES =
             Arrays.stream(LayerKind.values()).map(LayerType::new).toList();
 
+    /** The types by API name: every request looks its layers up here. */
+    private static final Map<String, LayerType> BY_API_NAME =
+            TYPES.stream().collect(Collectors.toUnmodifiableMap(LayerType::apiName, t -> t));
+
     private final LayerKind kind;
     private final List<Field> fields;
+    private final List<String> fieldNames;
 
     private LayerType(LayerKind kind) {
         this.kind = kind;
@@ -46,6 +53,7 @@ public final class LayerType {
                                 Double.toString(s.defaultValue()),
                                 s.meaning() + "; " + s.domain()))
                         .toList();
+        this.fieldNames = fields.stream().map(Field::name).toList();
     }
 
     /** Every type, in the engine's order of kinds. */
@@ -54,7 +62,7 @@ public final class LayerType {
     }
 
     public static Optional<LayerType> byApiName(String name) {
-        return TYPES.stream().filter(t -> t.apiName().equals(name)).findFirst();
+        return Optional.ofNullable(BY_API_NAME.get(name));
     }
 
     public static List<String> apiNames() {
@@ -91,7 +99,7 @@ public final class LayerType {
 
     /** The names of the fields besides {@code type} that a layer of this type may carry. */
     List<String> fieldNames() {
-        return fields.stream().map(Field::name).toList();
+        return fieldNames;
     }
 
     /** Whether this is the linear layer, the one with parameters and a shape of its own. */
