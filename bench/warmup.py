@@ -5,6 +5,8 @@ set, that is after the warm-up), then runs wrk on the course's POST /gradient (1
 --seconds (120 by default), and prints the rate of each window against the last window's.
 
     python3 bench/warmup.py --out bench/results/warmup-jar17.json -- java -jar target/gradient-service-*.jar
+
+--no-probe waits for the first answer only, for the bare floor app (bench/floor-app), which has no probes.
 """
 
 import argparse
@@ -22,6 +24,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--no-probe", action="store_true", help="no readiness probe: wait for the first answer")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = [c for c in args.command if c != "--"]
@@ -32,7 +35,9 @@ def main():
     try:
         while True:
             try:
-                urllib.request.urlopen("http://localhost:%d/actuator/health/readiness" % (PORT + 1), timeout=1).read()
+                if not args.no_probe:
+                    urllib.request.urlopen("http://localhost:%d/actuator/health/readiness" % (PORT + 1),
+                                           timeout=1).read()
                 request = urllib.request.Request("http://localhost:%d/gradient" % PORT, body,
                                                  {"Content-Type": "application/json"})
                 urllib.request.urlopen(request, timeout=1).read()

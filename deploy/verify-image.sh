@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the container image from the Dockerfile, starts it, and checks that it serves:
 #   - the README's example through curl gives the documented answer;
-#   - the readiness probe is UP;
+#   - the readiness probe is UP, after the service has warmed up;
 #   - the process does not run as root;
 #   - the image's health check command succeeds (and fails when the service is not there);
 #   - the image's config has the expected user, port, health check, entry point and JVM options;
@@ -131,6 +131,8 @@ entrypoint="$(config Entrypoint)"
 env="$(config Env)"
 [[ $env == *MaxRAMPercentage* && $env == *ExitOnOutOfMemoryError* ]] \
     && pass "container-aware JVM options in JAVA_TOOL_OPTIONS" || fail "JVM options missing from $env"
+[[ $env == *GRADIENT_WARM_UP_DURATION=* ]] && pass "the service warms up before it reports ready" \
+    || fail "no GRADIENT_WARM_UP_DURATION in $env"
 
 step "starting the image's entry point on port $port (management $mport)"
 if [ "$mode" = docker ]; then
@@ -156,13 +158,23 @@ for _ in $(seq 1 1200); do
     sleep 0.05
 done
 [ -n "$first" ] && pass "the first answer came $first s after the container's start" || fail "no answer in 60 s"
+# readiness turns UP once the warm-up has ended (GRADIENT_WARM_UP_DURATION: when the JIT settles, 60 s at most)
 for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://localhost:$mport/actuator/health/readiness" && break
+    curl -sf -o /dev/null "http://localhost:$mport/actuator/health/readiness" && break
     sleep 1
 done
 
+ready=$(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$started" "$(date +%s.%N)")
 readiness="$(curl -s "http://localhost:$mport/actuator/health/readiness")"
-[ "$readiness" = '{"status":"UP"}' ] && pass "readiness $readiness" || fail "readiness answered '$readiness'"
+[ "$readiness" = '{"status":"UP"}' ] && pass "readiness $readiness about $ready s after the start" \
+    || fail "readiness answered '$readiness'"
+if [ "$mode" = docker ]; then
+    log="$(docker logs gradient-verify 2>&1)"
+else
+    log="$(cat "$root/target/verify-image-server.log")"
+fi
+warmed="$(grep -o 'Warmed up with .*' <<<"$log" | head -n 1 || true)"
+[ -n "$warmed" ] && pass "before it was ready: ${warmed%%;*}" || fail "no warm-up in the service's log"
 
 engine="$(curl -s "http://localhost:$mport/actuator/info")"
 [[ $engine == *'"matrixProducts":"native BLAS through JNI"'* ]] && pass "the products run in OpenBLAS: $engine" \

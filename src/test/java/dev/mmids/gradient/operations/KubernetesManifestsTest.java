@@ -14,15 +14,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * deploy/kubernetes parses, its probes ask the management port for paths the application really serves
- * there, and the pod waits for a graceful shutdown to end.
+ * there, the pod keeps the image's JVM options, warms up before it is ready and waits for a graceful
+ * shutdown to end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class KubernetesManifestsTest {
@@ -94,6 +98,22 @@ class KubernetesManifestsTest {
         assertThat(map(map(autoscaler.get("spec")).get("scaleTargetRef")))
                 .containsEntry("kind", "Deployment")
                 .containsEntry("name", name);
+    }
+
+    @Test
+    void thePodKeepsTheImagesJvmOptionsAndWarmsUpBeforeItIsReady() throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (Map<String, Object> variable : list(container().get("env"))) {
+            env.put((String) variable.get("name"), String.valueOf(variable.get("value")));
+        }
+        // the Deployment's JAVA_TOOL_OPTIONS replaces the image's: it must keep them all (G1 above all, which
+        // the image's AOT cache was made with, or the JVM ignores the cache)
+        Matcher image =
+                Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(image.find()).isTrue();
+        assertThat(env).containsEntry("JAVA_TOOL_OPTIONS", image.group(1));
+        assertThat(DurationStyle.detectAndParse(env.get("GRADIENT_WARM_UP_DURATION")))
+                .isPositive();
     }
 
     @Test

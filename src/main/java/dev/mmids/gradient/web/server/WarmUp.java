@@ -1,14 +1,18 @@
 package dev.mmids.gradient.web.server;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +25,17 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the service its own requests for {@code gradient.warm-up.duration} before readiness turns UP, so
- * that the JIT compiles the paths real requests take before any arrives: every endpoint, answers and
- * problems, over HTTP through the whole stack, from one thread per core. Spring Boot reports the
- * application ready (the readiness probe UP) only once the runners have returned. Off (0s) by default.
+ * Sends the service its own requests before readiness turns UP, so that the JIT compiles the paths real
+ * requests take before any arrives: every endpoint, answers and problems, over HTTP through the whole
+ * stack, from one thread per core. Spring Boot reports the application ready (the readiness probe UP)
+ * only once the runners have returned. Off (0s) by default.
+ *
+ * <p>The warm-up ends when the JIT has settled: when, over the last second, it compiled for less than
+ * {@code gradient.warm-up.settled-below} (the JVM's total compilation time, all compiler threads), and at
+ * the latest after {@code gradient.warm-up.duration}. A fixed time is either too short, and the first
+ * real requests share the cores with a compiler still at work (BENCHMARKS.md measures it), or longer than
+ * needed. Where the JVM does not report compilation time, or with {@code settled-below} 0, the warm-up runs
+ * for the whole duration.
  *
  * <p>With {@code gradient.warm-up.exit=true} the application exits once warmed up: a training run, which the
  * container image's build uses to make the JVM's AOT cache ({@code -XX:AOTCacheOutput}), written as the JVM
@@ -78,14 +89,17 @@ class WarmUp implements ApplicationRunner {
 
     private final ApplicationContext context;
     private final Duration duration;
+    private final Duration settledBelow;
     private final boolean exit;
 
     WarmUp(
             ApplicationContext context,
             @Value("${gradient.warm-up.duration:0s}") Duration duration,
+            @Value("${gradient.warm-up.settled-below:100ms}") Duration settledBelow,
             @Value("${gradient.warm-up.exit:false}") boolean exit) {
         this.context = context;
         this.duration = duration;
+        this.settledBelow = settledBelow;
         this.exit = exit;
     }
 
@@ -100,6 +114,7 @@ class WarmUp implements ApplicationRunner {
         }
         long start = System.nanoTime();
         long end = start + duration.toNanos();
+        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong sent = new AtomicLong();
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -107,11 +122,13 @@ class WarmUp implements ApplicationRunner {
                 .build();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService senders = Executors.newFixedThreadPool(threads);
+        String ended;
+        List<Long> compiledPerSecond = new ArrayList<>();
         try {
-            List<Future<?>> running = new java.util.ArrayList<>();
+            List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 running.add(senders.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    while (!stop.get()) {
                         for (String[] request : REQUESTS) {
                             send(client, port, request[0], request[1]);
                             sent.incrementAndGet();
@@ -120,19 +137,54 @@ class WarmUp implements ApplicationRunner {
                     return null;
                 }));
             }
+            ended = waitUntilSettled(end, running, compiledPerSecond);
+            stop.set(true);
             for (Future<?> future : running) {
                 future.get();
             }
         } finally {
+            stop.set(true);
             senders.shutdownNow();
         }
         log.info(
-                "Warmed up with {} requests in {} ms (gradient.warm-up.duration)",
+                "Warmed up with {} requests in {} ms, {}; the JIT's milliseconds per second: {}",
                 sent.get(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000,
+                ended,
+                compiledPerSecond);
         if (exit) {
             log.info("Exiting after the warm-up (gradient.warm-up.exit)");
             System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    /**
+     * Waits, a second at a time, until the JIT compiled for less than {@code settledBelow} over the last
+     * second, or the end, or a sender's failure; says which.
+     */
+    private String waitUntilSettled(long end, List<Future<?>> running, List<Long> compiledPerSecond) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watch = settledBelow.toMillis() > 0 && jit != null && jit.isCompilationTimeMonitoringSupported();
+        long compiled = watch ? jit.getTotalCompilationTime() : 0;
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return "at the end of gradient.warm-up.duration";
+            }
+            Thread.sleep(Math.max(1, Math.min(1000, left / 1_000_000)));
+            for (Future<?> future : running) {
+                if (future.isDone()) {
+                    future.get(); // a sender's failure ends the warm-up with its exception
+                }
+            }
+            if (watch && left >= 1_000_000_000L) {
+                long now = jit.getTotalCompilationTime();
+                compiledPerSecond.add(now - compiled);
+                if (now - compiled < settledBelow.toMillis()) {
+                    return "the JIT settled";
+                }
+                compiled = now;
+            }
         }
     }
 
