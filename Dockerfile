@@ -51,7 +51,7 @@ USER 10001:10001
 # The API, and the probes and metrics on a port of their own
 EXPOSE 8080 8081
 # Before it reports ready, the service sends itself every endpoint's requests until the JIT has settled
-# (about 25 s on 2 cores), so that its first traffic runs on compiled code; it answers meanwhile
+# (25–35 s on 2 cores), so that its first traffic runs on compiled code; it answers meanwhile
 # (BENCHMARKS.md, "Start-up and warm-up"). -e GRADIENT_WARM_UP_DURATION=0s turns it off.
 ENV GRADIENT_WARM_UP_DURATION=60s
 HEALTHCHECK --interval=10s --timeout=5s --start-period=70s --retries=3 CMD ["/app/healthcheck.sh"]

@@ -30,5 +30,10 @@ class WarmUpTest {
             assertThat(computed).as(endpoint).isNotNull();
             assertThat(computed.count()).as(endpoint).isGreaterThan(0);
         }
+        // and a training batch's request (64 samples), whose products run in BLAS rather than in loops
+        Counter samples =
+                registry.find("gradient.samples").tag("endpoint", "gradient").counter();
+        assertThat(samples).isNotNull();
+        assertThat(samples.count()).isGreaterThanOrEqualTo(64);
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,7 +58,7 @@ class WarmUp implements ApplicationRunner {
                        {"type": "linear", "outputs": 2, "bias": false, "parameters": [-1, 0, 2, -1]}],
              "x": [1, 0, -1]""";
 
-    /** The requests of every endpoint, as a client sends them; the last one is a problem. */
+    /** The requests of every endpoint, as clients send them, small and of a training batch's size; one is a problem. */
     static final List<String[]> REQUESTS = List.of(
             new String[] {
                 "/gradient",
@@ -85,7 +86,33 @@ class WarmUp implements ApplicationRunner {
                         + ", \"loss\": {\"type\": \"cross_entropy\"}, \"samples\": [{\"x\": [1, 0, -1], \"label\": 1}],"
                         + " \"optimizer\": {\"type\": \"adam\"}, \"epochs\": 3}"
             },
-            new String[] {"/gradient", "{" + COURSE + ", \"loss\": {\"type\": \"cross_entropy\"}, \"x\": [1, 0]}"});
+            new String[] {"/gradient", "{" + COURSE + ", \"loss\": {\"type\": \"cross_entropy\"}, \"x\": [1, 0]}"},
+            new String[] {"/gradient", batch()});
+
+    /**
+     * A training step's request of the size clients send: a batch of 64 samples of 64 inputs through a
+     * 64-32-10 network with a ReLU, whose products run in BLAS (a small network's run in plain loops),
+     * with labels and cross-entropy on the logits. Its numbers are fixed, for the same warm-up every time.
+     */
+    private static String batch() {
+        SplittableRandom random = new SplittableRandom(17);
+        StringBuilder json =
+                new StringBuilder("{\"layers\": [{\"type\": \"linear\", \"outputs\": 32}, {\"type\": \"relu\"},"
+                        + " {\"type\": \"linear\", \"outputs\": 10}], \"loss\": {\"type\": \"cross_entropy_logits\"},"
+                        + " \"parameters\": [");
+        for (int i = 0; i < 10 * 32 + 10 + 32 * 64 + 32; i++) {
+            json.append(i == 0 ? "" : ", ").append(random.nextDouble(-0.125, 0.125));
+        }
+        json.append("], \"samples\": [");
+        for (int k = 0; k < 64; k++) {
+            json.append(k == 0 ? "{\"x\": [" : ", {\"x\": [");
+            for (int i = 0; i < 64; i++) {
+                json.append(i == 0 ? "" : ", ").append(random.nextDouble());
+            }
+            json.append("], \"label\": ").append(random.nextInt(10)).append('}');
+        }
+        return json.append("]}").toString();
+    }
 
     private final ApplicationContext context;
     private final Duration duration;
