@@ -20,6 +20,7 @@ import dev.mmids.gradient.web.admission.Footprint;
 import dev.mmids.gradient.web.json.AccountedParser;
 import dev.mmids.gradient.web.json.CborScan;
 import dev.mmids.gradient.web.json.JsonConfiguration;
+import dev.mmids.gradient.web.json.JsonOutline;
 import dev.mmids.gradient.web.model.ForwardRequest;
 import dev.mmids.gradient.web.model.GradientRequest;
 import dev.mmids.gradient.web.model.Matrices;
@@ -253,7 +254,7 @@ class AccountingTest {
 
         long counted = mapper == cbor
                 ? CborScan.check(buffer, JsonConfiguration.MAX_NESTING_DEPTH)
-                : AccountedParser.cost(json.createParser(buffer.stream()), Deadline.NONE);
+                : JsonOutline.cost(buffer.stream(), JsonConfiguration.MAX_NESTING_DEPTH, Deadline.NONE);
         assertThat(counted).as("%s: the charges counted before the parse", kind).isGreaterThanOrEqualTo(charged[0]);
     }
 

@@ -63,31 +63,6 @@ public final class AccountedParser extends JsonParserDelegate {
         charge(PARSE);
     }
 
-    /**
-     * What parsing a JSON body will charge, counted from its tokens before any value is made, so that the
-     * whole of it can be reserved at once: requests that reserved as they went could each hold part of the
-     * budget and all wait for the rest. The tokens are those the parse will see; an array of scalars is
-     * charged as {@link NumberArrayDeserializer} reads numbers.
-     */
-    public static long cost(JsonParser tokens, Deadline deadline) {
-        Cost cost = new Cost();
-        int count = 0;
-        for (JsonToken token = tokens.nextToken(); token != null; token = tokens.nextToken()) {
-            if (++count % TOKENS_PER_CHECK == 0) {
-                deadline.check();
-            }
-            switch (token) {
-                case START_OBJECT -> cost.open(false);
-                case START_ARRAY -> cost.open(true);
-                case END_OBJECT, END_ARRAY -> cost.close();
-                case VALUE_STRING -> cost.string(tokens.getStringLength());
-                case PROPERTY_NAME -> {}
-                default -> cost.scalar();
-            }
-        }
-        return cost.bytes();
-    }
-
     /** The charges of a body's structure, as a parse of it will make them, counted from its outline. */
     static final class Cost {
         private final java.util.ArrayDeque<long[]> arrays = new java.util.ArrayDeque<>();

@@ -89,15 +89,11 @@ public class RequestReader implements HandlerMethodArgumentResolver {
     }
 
     /**
-     * A body the count cannot read is left to the parse to refuse, which says where the fault is; until
+     * A body the count cannot follow is left to the parse to refuse, which says where the fault is; until
      * then, the parse charges as it goes.
      */
-    private long jsonCost(Admitted exchange) {
-        try (JsonParser tokens = json.createParser(exchange.bodyStream())) {
-            return AccountedParser.cost(tokens, exchange.deadline());
-        } catch (JacksonException unreadable) {
-            return 0;
-        }
+    private static long jsonCost(Admitted exchange) {
+        return JsonOutline.cost(exchange.bodyStream(), JsonConfiguration.MAX_NESTING_DEPTH, exchange.deadline());
     }
 
     private Object parse(Admitted exchange, ObjectMapper mapper, ObjectReader reader, long reserved) {
