@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -27,9 +29,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the service its own requests before readiness turns UP, so that the JIT compiles the paths real
- * requests take before any arrives: every endpoint, answers and problems, over HTTP through the whole
- * stack, from one thread per core. Spring Boot reports the application ready (the readiness probe UP)
- * only once the runners have returned. Off (0s) by default.
+ * requests take before any arrives: every endpoint, answers and problems, small networks and a training
+ * batch, over HTTP through the whole stack, from one thread per core. Spring Boot reports the application
+ * ready (the readiness probe UP) only once the runners have returned. Off (0s) by default. A request that
+ * fails (no answer within 10 s) ends the warm-up early, with a warning, and the service reports ready
+ * without the rest of it: it works unwarmed, only slower at first.
  *
  * <p>The warm-up ends when the JIT has settled: when, over the last second, it compiled for less than
  * {@code gradient.warm-up.settled-below} (the JVM's total compilation time, all compiler threads), and at
@@ -114,20 +118,33 @@ class WarmUp implements ApplicationRunner {
         return json.append("]}").toString();
     }
 
+    /** Sends one request of the warm-up to the service's port and waits for its answer. */
+    @FunctionalInterface
+    interface Sender {
+        void send(int port, String path, String body) throws Exception;
+    }
+
     private final ApplicationContext context;
     private final Duration duration;
     private final Duration settledBelow;
     private final boolean exit;
+    private final Sender sender;
 
+    @Autowired
     WarmUp(
             ApplicationContext context,
             @Value("${gradient.warm-up.duration:0s}") Duration duration,
             @Value("${gradient.warm-up.settled-below:100ms}") Duration settledBelow,
             @Value("${gradient.warm-up.exit:false}") boolean exit) {
+        this(context, duration, settledBelow, exit, overHttp());
+    }
+
+    WarmUp(ApplicationContext context, Duration duration, Duration settledBelow, boolean exit, Sender sender) {
         this.context = context;
         this.duration = duration;
         this.settledBelow = settledBelow;
         this.exit = exit;
+        this.sender = sender;
     }
 
     @Override
@@ -143,10 +160,6 @@ class WarmUp implements ApplicationRunner {
         long end = start + duration.toNanos();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong sent = new AtomicLong();
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService senders = Executors.newFixedThreadPool(threads);
         String ended;
@@ -157,7 +170,7 @@ class WarmUp implements ApplicationRunner {
                 running.add(senders.submit(() -> {
                     while (!stop.get()) {
                         for (String[] request : REQUESTS) {
-                            send(client, port, request[0], request[1]);
+                            sender.send(port, request[0], request[1]);
                             sent.incrementAndGet();
                         }
                     }
@@ -169,6 +182,15 @@ class WarmUp implements ApplicationRunner {
             for (Future<?> future : running) {
                 future.get();
             }
+        } catch (ExecutionException failed) {
+            if (exit) {
+                throw failed; // a training run that fails must fail the image's build
+            }
+            // the service works without the warm-up, only slower at first: it goes on to report ready
+            log.warn(
+                    "The warm-up stopped at a request that failed: {}",
+                    failed.getCause().toString());
+            ended = "stopped by a request that failed";
         } finally {
             stop.set(true);
             senders.shutdownNow();
@@ -215,8 +237,13 @@ class WarmUp implements ApplicationRunner {
         }
     }
 
-    private static void send(HttpClient client, int port, String path, String body) throws Exception {
-        client.send(
+    /** Sends over HTTP/1.1 through the whole stack, as clients do. */
+    private static Sender overHttp() {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        return (port, path, body) -> client.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
