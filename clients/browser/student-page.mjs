@@ -9,7 +9,7 @@
 //   5. a short descent draws one point per epoch;
 //   6. at a phone's width (390 px) the page has no horizontal scroll of its own.
 // Usage: node student-page.mjs BASE_URL SCREENSHOT_DIRECTORY
-import { chromium } from "playwright-core";
+import { launchChromium } from "./headless.mjs";
 
 const base = process.argv[2] ?? "http://localhost:8080";
 const out = process.argv[3] ?? ".";
@@ -21,13 +21,7 @@ function check(condition, message) {
     console.log("ok: " + message);
 }
 
-const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-});
+const browser = await launchChromium();
 try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     const foreign = [];

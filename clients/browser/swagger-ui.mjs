@@ -1,19 +1,13 @@
 // Opens /swagger-ui.html in headless Chromium (Debian's /usr/bin/chromium), checks that it lists every
 // operation of openapi.yaml, picks the server that serves the page, runs "Try it out" on POST /gradient
 // with its first example and expects 200, and saves a screenshot. Usage: node swagger-ui.mjs BASE_URL SCREENSHOT.png
-import { chromium } from "playwright-core";
+import { launchChromium } from "./headless.mjs";
 
 const base = process.argv[2] ?? "http://localhost:8080";
 const screenshot = process.argv[3] ?? "swagger-ui.png";
 const expected = ["POST /gradient", "POST /jacobian", "POST /forward", "GET /catalog"];
 
-const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-});
+const browser = await launchChromium();
 try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
     await page.goto(base + "/swagger-ui.html");
