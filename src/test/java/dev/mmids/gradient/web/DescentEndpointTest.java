@@ -126,8 +126,9 @@ class DescentEndpointTest {
                         422,
                         "invalid-label")
                 .andExpect(pointer("/samples/0/label"));
-        // 10 parameters × 4 samples × 2,501 epochs is over the limit of 100,000
-        expectProblem(post(RUN.replace("\"epochs\": 3", "\"epochs\": 2501") + "}"), 422, "limit-exceeded")
+        // 4 samples × (10 parameters + activation widths 3, 2, 2, 2, 2) = 84 a epoch: 1,191 epochs are the first
+        // over the limit of 100,000
+        expectProblem(post(RUN.replace("\"epochs\": 3", "\"epochs\": 1191") + "}"), 422, "limit-exceeded")
                 .andExpect(pointer("/epochs"));
         expectProblem(post(DescentStreamTest.DIVERGING), 422, "non-finite-result")
                 .andExpect(pointer("/optimizer/learningRate"))
