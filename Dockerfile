@@ -51,8 +51,8 @@ USER 10001:10001
 # The API, and the probes and metrics on a port of their own
 EXPOSE 8080 8081
 # Before it reports ready, the service sends itself every endpoint's requests until the JIT has settled
-# (25–35 s on 2 cores), so that its first traffic runs on compiled code; it answers meanwhile
-# (BENCHMARKS.md, "Start-up and warm-up"). -e GRADIENT_WARM_UP_DURATION=0s turns it off.
+# (ready 25–42 s after the start on 2 cores), so that its first traffic runs on compiled code; it
+# answers meanwhile (BENCHMARKS.md, "Start-up and warm-up"). -e GRADIENT_WARM_UP_DURATION=0s turns it off.
 ENV GRADIENT_WARM_UP_DURATION=60s
 HEALTHCHECK --interval=10s --timeout=5s --start-period=70s --retries=3 CMD ["/app/healthcheck.sh"]
 # The products call OpenBLAS through JNI, which Java 25 asks to be allowed by name.
